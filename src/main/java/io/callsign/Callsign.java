@@ -1,0 +1,1 @@
+package io.callsign; public final class Callsign { public static void main(String[] a){} }
