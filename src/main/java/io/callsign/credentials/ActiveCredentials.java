@@ -1,0 +1,32 @@
+package io.callsign.credentials;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The credentials the service signs with and publishes right now. Readers on the call path take one
+ * volatile read; a rotation replaces key, chain and x5u in one atomic step. Thread-safe.
+ */
+public final class ActiveCredentials {
+
+    private final AtomicReference<SigningCredentials> current = new AtomicReference<>();
+    private final List<Consumer<SigningCredentials>> listeners = new CopyOnWriteArrayList<>();
+
+    /** The active credentials, or empty before the first set is installed. */
+    public Optional<SigningCredentials> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** Installs {@code next} atomically and tells the listeners (publication, metrics) afterwards. */
+    public void install(SigningCredentials next) {
+        current.set(next);
+        listeners.forEach(listener -> listener.accept(next));
+    }
+
+    public void onChange(Consumer<SigningCredentials> listener) {
+        listeners.add(listener);
+    }
+}
