@@ -1,0 +1,85 @@
+package io.callsign.config;
+
+import io.callsign.database.DatabaseConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole validated configuration of one Callsign process. Immutable.
+ *
+ * @param dataDir      where embedded data, keys and certificates live ({@code CALLSIGN_DATA_DIR})
+ * @param http         the call-path and operations HTTP listener
+ * @param rpcListen    JSON-RPC TCP listeners as written in {@code CALLSIGN_RPC_LISTEN}; empty = off
+ * @param database     PostgreSQL, external or embedded
+ * @param stir         signing policy
+ * @param credentials  signing credentials and the certificate repository listener
+ * @param verification verifier policy
+ * @param acme         ACME enrolment; {@code provider} empty = ACME off
+ * @param provisioning the operators' API
+ */
+public record Settings(
+        Path dataDir,
+        Http http,
+        Optional<String> rpcListen,
+        DatabaseConfig database,
+        Stir stir,
+        Credentials credentials,
+        Verification verification,
+        Acme acme,
+        Provisioning provisioning) {
+
+    /** @param maxBodyBytes largest call-path request body; larger gets 413 */
+    public record Http(HostPort listen, int maxBodyBytes, int shutdownGraceSeconds) {
+    }
+
+    /**
+     * @param enabled            {@code SBC_ENABLE_STIR}: false = every sign request answers identity null
+     * @param attestation        {@code SBC_STIR_ATTESTATION}: A, B, C or auto
+     * @param overrideAllowed    {@code CALLSIGN_ATTEST_OVERRIDE=allow}: the request's {@code attest} is honoured
+     * @param defaultCountryCode prepended to national numbers ({@code CALLSIGN_DEFAULT_COUNTRY_CODE})
+     * @param labSpc             service provider code in the generated lab certificate
+     */
+    public record Stir(boolean enabled, String attestation, boolean overrideAllowed, String defaultCountryCode,
+            String labSpc) {
+    }
+
+    /**
+     * @param signingKey  PEM private key ({@code CALLSIGN_SIGNING_KEY})
+     * @param signingCert PEM chain, leaf first ({@code CALLSIGN_SIGNING_CERT})
+     * @param x5u         public URL of that chain ({@code CALLSIGN_X5U})
+     * @param tlsListen   HTTPS listener for the certificate repository ({@code CALLSIGN_TLS_LISTEN})
+     * @param tlsListenExplicit whether {@code tlsListen} was set rather than defaulted
+     */
+    public record Credentials(Optional<Path> signingKey, Optional<Path> signingCert, Optional<URI> x5u,
+            Optional<HostPort> tlsListen, boolean tlsListenExplicit) {
+
+        public boolean staticConfigured() {
+            return signingKey.isPresent();
+        }
+    }
+
+    /**
+     * @param failure {@code continue} (mark and pass) or {@code reject}
+     */
+    public record Verification(Optional<Path> trustAnchors, Optional<Path> httpsCa, List<String> x5uAllow,
+            int iatMaxAgeSeconds, String failure) {
+    }
+
+    public record Acme(Optional<String> provider, Optional<String> email, Optional<String> domain, boolean staging) {
+
+        public boolean enabled() {
+            return provider.isPresent();
+        }
+    }
+
+    /** @param token bearer token for the provisioning API; empty = loopback clients only */
+    public record Provisioning(Optional<String> token) {
+
+        @Override
+        public String toString() {
+            return "Provisioning[token=" + (token.isPresent() ? "****" : "(unset)") + "]";
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.callsign.config;
+
+import io.callsign.database.DatabaseConfig;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads every setting into {@link Settings}, collecting all problems before failing. The one place
+ * that knows the setting names; the README's settings table mirrors it.
+ */
+public final class SettingsLoader {
+
+    private SettingsLoader() {
+    }
+
+    /** Loads from the process environment (and the file/directory it names). */
+    public static Loaded load(Map<String, String> environment) {
+        SettingsReader reader = new SettingsReader(SettingsSources.fromEnvironment(environment));
+        Settings settings = read(reader);
+        reader.finish();
+        return new Loaded(settings, reader.effectiveConfiguration());
+    }
+
+    private static Settings read(SettingsReader r) {
+        Path dataDir = Path.of(r.string("CALLSIGN_DATA_DIR", "callsign-data"));
+        Settings.Http http = new Settings.Http(
+                r.hostPort("CALLSIGN_LISTEN", "0.0.0.0:8080").orElse(new HostPort("0.0.0.0", 8080)),
+                r.integer("CALLSIGN_MAX_BODY_BYTES", 65_536, 1_024, 16 * 1024 * 1024),
+                r.integer("CALLSIGN_SHUTDOWN_GRACE_SECONDS", 20, 0, 600));
+        Optional<String> rpcListen = r.optional("CALLSIGN_RPC_LISTEN");
+        DatabaseConfig database = new DatabaseConfig(
+                r.uri("CALLSIGN_DB_URL", "jdbc").map(Object::toString),
+                r.string("CALLSIGN_DB_USER", "callsign"),
+                r.secret("CALLSIGN_DB_PASSWORD").orElse(""),
+                r.integer("CALLSIGN_DB_POOL_SIZE", 10, 1, 500),
+                dataDir);
+        return new Settings(dataDir, http, rpcListen, database, stir(r), credentials(r), verification(r), acme(r),
+                new Settings.Provisioning(r.secret("CALLSIGN_PROVISIONING_TOKEN")));
+    }
+
+    private static Settings.Stir stir(SettingsReader r) {
+        String countryCode = r.string("CALLSIGN_DEFAULT_COUNTRY_CODE", "1");
+        if (!countryCode.matches("[1-9][0-9]{0,2}")) {
+            countryCode = r.problem("CALLSIGN_DEFAULT_COUNTRY_CODE", countryCode,
+                    "use the E.164 country code in digits, e.g. 1 or 33", "1");
+        }
+        String spc = r.string("CALLSIGN_LAB_SPC", "1001");
+        if (!spc.matches("[0-9A-Z]{1,16}")) {
+            spc = r.problem("CALLSIGN_LAB_SPC", spc, "use digits and upper-case letters (ATIS-1000080), e.g. 1001", "1001");
+        }
+        return new Settings.Stir(
+                r.bool("SBC_ENABLE_STIR", true),
+                r.choice("SBC_STIR_ATTESTATION", "auto", "A", "B", "C", "auto"),
+                r.choice("CALLSIGN_ATTEST_OVERRIDE", "deny", "allow", "deny").equals("allow"),
+                countryCode,
+                spc);
+    }
+
+    private static Settings.Credentials credentials(SettingsReader r) {
+        var key = r.existingPath("CALLSIGN_SIGNING_KEY");
+        var cert = r.existingPath("CALLSIGN_SIGNING_CERT");
+        var x5u = r.uri("CALLSIGN_X5U", "https");
+        boolean anyStatic = r.optional("CALLSIGN_SIGNING_KEY").isPresent() || r.optional("CALLSIGN_SIGNING_CERT").isPresent()
+                || r.optional("CALLSIGN_X5U").isPresent();
+        if (anyStatic) {
+            requireTogether(r, "CALLSIGN_SIGNING_KEY");
+            requireTogether(r, "CALLSIGN_SIGNING_CERT");
+            requireTogether(r, "CALLSIGN_X5U");
+        }
+        boolean tlsExplicit = r.optional("CALLSIGN_TLS_LISTEN").isPresent();
+        var tls = r.hostPort("CALLSIGN_TLS_LISTEN", anyStatic ? "off" : "0.0.0.0:8443");
+        return new Settings.Credentials(key, cert, x5u, tls, tlsExplicit);
+    }
+
+    private static void requireTogether(SettingsReader r, String key) {
+        if (r.optional(key).isEmpty()) {
+            r.problem(key, null, "static credentials need CALLSIGN_SIGNING_KEY, CALLSIGN_SIGNING_CERT and CALLSIGN_X5U together", null);
+        }
+    }
+
+    private static Settings.Verification verification(SettingsReader r) {
+        List<String> allow = r.optional("CALLSIGN_X5U_ALLOW")
+                .map(text -> Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList())
+                .orElse(List.of());
+        return new Settings.Verification(
+                r.existingPath("CALLSIGN_TRUST_ANCHORS"),
+                r.existingPath("CALLSIGN_HTTPS_CA"),
+                allow,
+                r.integer("CALLSIGN_IAT_MAX_AGE", 60, 1, 86_400),
+                r.choice("CALLSIGN_VERIFY_FAILURE", "continue", "continue", "reject"));
+    }
+
+    private static Settings.Acme acme(SettingsReader r) {
+        Optional<String> provider = r.optional("ZTA_ACME_PROVIDER").map(String::trim);
+        provider.ifPresent(p -> {
+            if (!p.equalsIgnoreCase("letsencrypt") && !p.equalsIgnoreCase("zerossl") && !p.startsWith("https://")) {
+                r.problem("ZTA_ACME_PROVIDER", p, "use letsencrypt, zerossl, or the https URL of an ACME directory", null);
+            }
+        });
+        Optional<String> domain = r.optional("ZTA_ACME_DOMAIN");
+        if (provider.isPresent() && domain.isEmpty()) {
+            r.problem("ZTA_ACME_DOMAIN", null, "ACME needs the DNS name to certify (also the host of the x5u URL)", null);
+        }
+        return new Settings.Acme(provider, r.optional("ZTA_ACME_EMAIL"), domain, r.bool("ZTA_ACME_STAGING", false));
+    }
+
+    /** The settings and the effective-configuration text to log once at start-up. */
+    public record Loaded(Settings settings, String effectiveConfiguration) {
+    }
+}

@@ -1,0 +1,85 @@
+package io.callsign;
+
+import io.callsign.config.SettingsLoader;
+import io.callsign.database.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A real Callsign on a random loopback port over a fresh test database, for tests that speak HTTP to
+ * it. Extra settings are given exactly as an operator would give them.
+ */
+public final class TestService implements AutoCloseable {
+
+    private final TestDatabase.Db db;
+    private final Callsign service;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestService(TestDatabase.Db db, Callsign service) {
+        this.db = db;
+        this.service = service;
+    }
+
+    public static TestService start(Map<String, String> settings) {
+        TestDatabase.Db db = TestDatabase.create();
+        Map<String, String> env = new HashMap<>();
+        env.put("CALLSIGN_LISTEN", "127.0.0.1:0");
+        env.put("CALLSIGN_TLS_LISTEN", "off");
+        env.put("CALLSIGN_SHUTDOWN_GRACE_SECONDS", "5");
+        env.put("CALLSIGN_DB_URL", db.url());
+        env.put("CALLSIGN_DB_USER", db.user());
+        env.put("CALLSIGN_DB_PASSWORD", db.password());
+        env.putAll(settings);
+        return new TestService(db, Callsign.start(SettingsLoader.load(env).settings()));
+    }
+
+    public static TestService start() {
+        return start(Map.of());
+    }
+
+    public TestDatabase.Db database() {
+        return db;
+    }
+
+    public Callsign service() {
+        return service;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + service.httpPort() + path);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request to " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        db.close();
+    }
+}

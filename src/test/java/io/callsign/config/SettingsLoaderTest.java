@@ -1,0 +1,120 @@
+package io.callsign.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsGiveAServiceOnPort8080WithEmbeddedDatabaseAndAutoAttestation() {
+        Settings s = SettingsLoader.load(Map.of()).settings();
+        assertThat(s.http().listen()).isEqualTo(new HostPort("0.0.0.0", 8080));
+        assertThat(s.database().embedded()).isTrue();
+        assertThat(s.stir().enabled()).isTrue();
+        assertThat(s.stir().attestation()).isEqualTo("auto");
+        assertThat(s.verification().iatMaxAgeSeconds()).isEqualTo(60);
+        assertThat(s.verification().failure()).isEqualTo("continue");
+        assertThat(s.credentials().tlsListen()).contains(new HostPort("0.0.0.0", 8443));
+        assertThat(s.acme().enabled()).isFalse();
+    }
+
+    @Test
+    void reportsEveryBadValueAtOnceNamingKeyValueAndFix() {
+        Map<String, String> env = Map.of(
+                "CALLSIGN_LISTEN", "8080",
+                "SBC_ENABLE_STIR", "maybe",
+                "SBC_STIR_ATTESTATION", "D",
+                "CALLSIGN_IAT_MAX_AGE", "-5",
+                "CALLSIGN_VERIFY_FAILURE", "drop",
+                "CALLSIGN_X5U", "http://cert.example.net/c.pem",
+                "ZTA_ACME_PROVIDER", "my-ca",
+                "CALLSIGN_LISTNE", "0.0.0.0:1");
+        assertThatThrownBy(() -> SettingsLoader.load(env))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    List<String> keys = e.problems().stream().map(ConfigProblem::key).toList();
+                    assertThat(keys).contains("CALLSIGN_LISTEN", "SBC_ENABLE_STIR", "SBC_STIR_ATTESTATION",
+                            "CALLSIGN_IAT_MAX_AGE", "CALLSIGN_VERIFY_FAILURE", "CALLSIGN_X5U", "ZTA_ACME_PROVIDER",
+                            "ZTA_ACME_DOMAIN", "CALLSIGN_SIGNING_KEY", "CALLSIGN_LISTNE");
+                    assertThat(e.getMessage())
+                            .contains("SBC_STIR_ATTESTATION='D': use one of A, B, C, auto")
+                            .contains("SBC_ENABLE_STIR='maybe': use true or false")
+                            .contains("CALLSIGN_IAT_MAX_AGE='-5': use a whole number from 1 to 86400")
+                            .contains("did you mean CALLSIGN_LISTEN?");
+                });
+    }
+
+    @Test
+    void readsTheSeedsConfigMapKeysFromAMountedDirectory() throws IOException {
+        Path configMap = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(configMap.resolve("sbc-enable-stir"), "false\n");
+        Files.writeString(configMap.resolve("sbc-stir-attestation"), "B");
+        Files.writeString(configMap.resolve("zta-acme-provider"), "letsencrypt");
+        Files.writeString(configMap.resolve("zta-acme-domain"), "sti.example.net");
+        // Kubernetes' own bookkeeping entries must be ignored.
+        Files.createDirectories(configMap.resolve("..2026_11_30_00_00_00.000000001"));
+        Files.writeString(configMap.resolve("..data"), "ignored");
+
+        Settings s = SettingsLoader.load(Map.of("CALLSIGN_CONFIG_DIR", configMap.toString())).settings();
+
+        assertThat(s.stir().enabled()).isFalse();
+        assertThat(s.stir().attestation()).isEqualTo("B");
+        assertThat(s.acme().provider()).contains("letsencrypt");
+        assertThat(s.acme().domain()).contains("sti.example.net");
+    }
+
+    @Test
+    void environmentOverridesThePropertiesFileWhichOverridesTheConfigMap() throws IOException {
+        Path configMap = Files.createDirectories(dir.resolve("cm"));
+        Files.writeString(configMap.resolve("sbc-stir-attestation"), "C");
+        Files.writeString(configMap.resolve("CALLSIGN_IAT_MAX_AGE"), "30");
+        Path file = Files.writeString(dir.resolve("callsign.properties"),
+                "sbc.stir.attestation=B\nCALLSIGN_LISTEN=127.0.0.1:9000\n");
+        Map<String, String> env = new HashMap<>();
+        env.put("CALLSIGN_CONFIG_DIR", configMap.toString());
+        env.put("CALLSIGN_CONFIG_FILE", file.toString());
+        env.put("SBC_STIR_ATTESTATION", "A");
+
+        Settings s = SettingsLoader.load(env).settings();
+
+        assertThat(s.stir().attestation()).isEqualTo("A");
+        assertThat(s.http().listen()).isEqualTo(new HostPort("127.0.0.1", 9000));
+        assertThat(s.verification().iatMaxAgeSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void masksSecretsInTheEffectiveConfiguration() {
+        var loaded = SettingsLoader.load(Map.of(
+                "CALLSIGN_DB_URL", "jdbc:postgresql://127.0.0.1:5432/callsign",
+                "CALLSIGN_DB_PASSWORD", "hunter2",
+                "CALLSIGN_PROVISIONING_TOKEN", "s3cret-token"));
+        assertThat(loaded.effectiveConfiguration())
+                .contains("CALLSIGN_DB_PASSWORD=****")
+                .contains("CALLSIGN_PROVISIONING_TOKEN=****")
+                .doesNotContain("hunter2")
+                .doesNotContain("s3cret-token")
+                .contains("CALLSIGN_DB_URL=jdbc:postgresql://127.0.0.1:5432/callsign  [environment]");
+        assertThat(loaded.settings().database().toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void reportsAMissingConfigDirectoryAndAnUnreadableFileTogether() {
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(
+                "CALLSIGN_CONFIG_DIR", dir.resolve("absent").toString(),
+                "CALLSIGN_CONFIG_FILE", dir.resolve("absent.properties").toString())))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::key)
+                        .containsExactlyInAnyOrder("CALLSIGN_CONFIG_DIR", "CALLSIGN_CONFIG_FILE"));
+    }
+}
