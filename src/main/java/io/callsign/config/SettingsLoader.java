@@ -101,7 +101,7 @@ public final class SettingsLoader {
             host = host.substring(1, host.length() - 1);
         }
         boolean dnsName = host.matches("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
-        boolean ipv6 = host.contains(":") && host.matches("[0-9A-Fa-f:.]+");
+        boolean ipv6 = host.matches("[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*"); // at least two colons: not host:port
         if (!dnsName && !ipv6) {
             return r.problem("CALLSIGN_LAB_HOST", host,
                     "use a host name or IP address without scheme or port, e.g. 127.0.0.1 or sbc.lab.example", "127.0.0.1");

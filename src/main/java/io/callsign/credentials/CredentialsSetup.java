@@ -81,9 +81,13 @@ public final class CredentialsSetup {
      * has bound its ports. Call once.
      */
     public void activate(HttpServer server) {
-        if (sources.https().isPresent()) {
-            tlsPort = OptionalInt.of(server.port(1)); // listener 0 is plain HTTP, 1 ours
-        }
+        // Listener 0 is plain HTTP, 1 the repository's HTTPS listener from httpsListeners().
+        activate(sources.https().isPresent() ? OptionalInt.of(server.port(1)) : OptionalInt.empty());
+    }
+
+    /** {@link #activate(HttpServer)} with the HTTPS port already known (empty = TLS off). */
+    void activate(OptionalInt boundTlsPort) {
+        tlsPort = boundTlsPort;
         sources.staticCredentials().ifPresent(active::install);
         sources.lab().ifPresent(lab -> active.install(lab.signingCredentials(LabCertificateAuthority.x5u(lab.host(), labPort()))));
         if (config.acme()) {
