@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * and installs the credentials once the server has bound its ports ({@link #activate}): the lab x5u
  * names the port actually bound. With ACME, nothing is installed here; the ACME feature calls
  * {@link #install} (or {@link ActiveCredentials#install}) when it has a certificate.
- * Thread-safe after {@link #prepare}.
+ * Thread-safe after {@link #prepare}. Longer than most classes because it is the feature's only
+ * public face towards the composition root, the verifier (lab trust) and ACME.
  */
 public final class CredentialsSetup {
 

@@ -39,6 +39,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Issues the lab certificates to the ATIS-1000080 §6.4.1 profile (CERT-01..15): v3, P-256 keys,
  * ecdsa-with-SHA256, positive serials of 127 bits, C/O/CN subjects, critical basicConstraints and
  * keyUsage, SHA-1 SKI and a keyIdentifier-only AKI. Stateless apart from the random source.
+ * Longer than most classes on purpose: the three profiles are easier to audit side by side.
  */
 final class LabCertificates {
 
