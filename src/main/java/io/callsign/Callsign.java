@@ -3,16 +3,22 @@ package io.callsign;
 import io.callsign.config.ConfigException;
 import io.callsign.config.Settings;
 import io.callsign.config.SettingsLoader;
+import io.callsign.credentials.ActiveCredentials;
+import io.callsign.credentials.CredentialsConfig;
+import io.callsign.credentials.CredentialsSetup;
 import io.callsign.database.Database;
 import io.callsign.http.HttpServer;
 import io.callsign.http.Routes;
 import io.callsign.ops.HealthHandlers;
 import io.callsign.ops.Metrics;
 import io.callsign.ops.ReadinessCheck;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,23 +34,31 @@ public final class Callsign implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final HttpServer http;
     private final Database database;
+    private final ActiveCredentials credentials = new ActiveCredentials();
+    private final CredentialsSetup credentialsSetup;
 
     private Callsign(Settings settings) {
         this.settings = settings;
+        Clock clock = Clock.systemUTC();
         Metrics metrics = new Metrics();
+        this.credentialsSetup = CredentialsSetup.prepare(CredentialsConfig.from(settings), credentials, clock);
         this.database = own(Database.open(settings.database()));
         LOG.info("database: {}", database.embedded()
                 ? "embedded PostgreSQL under " + settings.dataDir().toAbsolutePath().resolve("postgres")
                 : database.jdbcUrl());
 
         Routes routes = new Routes();
+        credentialsSetup.mount(routes);
         HealthHandlers health = new HealthHandlers(metrics)
                 .register("database", () -> database.isReachable(Duration.ofSeconds(1))
                         ? ReadinessCheck.Status.ok("reachable")
-                        : ReadinessCheck.Status.failing("cannot get a working connection to " + database.jdbcUrl()));
+                        : ReadinessCheck.Status.failing("cannot get a working connection to " + database.jdbcUrl()))
+                .register("credentials", credentialsSetup.readiness());
         health.mount(routes);
 
-        this.http = HttpServer.start(settings.http().listen(), List.of(), routes, settings.http().maxBodyBytes());
+        this.http = HttpServer.start(settings.http().listen(), credentialsSetup.httpsListeners(), routes,
+                settings.http().maxBodyBytes());
+        credentialsSetup.activate(http);
     }
 
     /** Starts a service from validated settings. */
@@ -63,14 +77,15 @@ public final class Callsign implements AutoCloseable {
             return 64;
         }
         SettingsLoader.Loaded loaded;
+        Callsign service;
         try {
-            loaded = SettingsLoader.load(environment);
+            loaded = SettingsLoader.load(environment, CredentialsSetup.settingsCheck(Clock.systemUTC()));
+            LOG.info("effective configuration:\n{}", loaded.effectiveConfiguration());
+            service = start(loaded.settings());
         } catch (ConfigException e) {
             System.err.println("Callsign cannot start. " + e.getMessage());
             return 2;
         }
-        LOG.info("effective configuration:\n{}", loaded.effectiveConfiguration());
-        Callsign service = start(loaded.settings());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: finishing requests in flight (up to {} s)", loaded.settings().http().shutdownGraceSeconds());
             service.close();
@@ -90,6 +105,21 @@ public final class Callsign implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** The port the HTTPS certificate repository is bound to; empty when {@code CALLSIGN_TLS_LISTEN} is off. */
+    public OptionalInt tlsPort() {
+        return credentialsSetup.tlsPort();
+    }
+
+    /** The credentials signing uses and cert.pem publishes; ACME installs here. */
+    public ActiveCredentials credentials() {
+        return credentials;
+    }
+
+    /** In lab mode, the lab root and host the verifier must trust. */
+    public Optional<CredentialsSetup.LabTrust> labTrust() {
+        return credentialsSetup.labTrust();
     }
 
     private <T extends AutoCloseable> T own(T resource) {

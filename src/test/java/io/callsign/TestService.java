@@ -3,22 +3,29 @@ package io.callsign;
 import io.callsign.config.SettingsLoader;
 import io.callsign.database.TestDatabase;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A real Callsign on a random loopback port over a fresh test database, for tests that speak HTTP to
- * it. Extra settings are given exactly as an operator would give them.
+ * it. Extra settings are given exactly as an operator would give them. Unless the test sets
+ * {@code CALLSIGN_DATA_DIR}, the data directory (lab credentials) is a fresh temporary one, removed on close.
  */
 public final class TestService implements AutoCloseable {
 
     private final TestDatabase.Db db;
     private final Callsign service;
+    private Path temporaryDataDir;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestService(TestDatabase.Db db, Callsign service) {
@@ -35,8 +42,14 @@ public final class TestService implements AutoCloseable {
         env.put("CALLSIGN_DB_URL", db.url());
         env.put("CALLSIGN_DB_USER", db.user());
         env.put("CALLSIGN_DB_PASSWORD", db.password());
+        Path temporary = settings.containsKey("CALLSIGN_DATA_DIR") ? null : temporaryDirectory();
+        if (temporary != null) {
+            env.put("CALLSIGN_DATA_DIR", temporary.toString());
+        }
         env.putAll(settings);
-        return new TestService(db, Callsign.start(SettingsLoader.load(env).settings()));
+        TestService started = new TestService(db, Callsign.start(SettingsLoader.load(env).settings()));
+        started.temporaryDataDir = temporary;
+        return started;
     }
 
     public static TestService start() {
@@ -81,5 +94,20 @@ public final class TestService implements AutoCloseable {
     public void close() {
         service.close();
         db.close();
+        if (temporaryDataDir != null) {
+            try (Stream<Path> files = Files.walk(temporaryDataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("callsign-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -51,9 +51,13 @@ public record Settings(
      * @param x5u         public URL of that chain ({@code CALLSIGN_X5U})
      * @param tlsListen   HTTPS listener for the certificate repository ({@code CALLSIGN_TLS_LISTEN})
      * @param tlsListenExplicit whether {@code tlsListen} was set rather than defaulted
+     * @param tlsKey      PEM private key of the HTTPS listener ({@code CALLSIGN_TLS_KEY})
+     * @param tlsCert     PEM chain of the HTTPS listener, leaf first ({@code CALLSIGN_TLS_CERT})
+     * @param labHost     host name or IP in the lab x5u and lab TLS certificate ({@code CALLSIGN_LAB_HOST})
      */
     public record Credentials(Optional<Path> signingKey, Optional<Path> signingCert, Optional<URI> x5u,
-            Optional<HostPort> tlsListen, boolean tlsListenExplicit) {
+            Optional<HostPort> tlsListen, boolean tlsListenExplicit, Optional<Path> tlsKey, Optional<Path> tlsCert,
+            String labHost) {
 
         public boolean staticConfigured() {
             return signingKey.isPresent();

@@ -16,10 +16,17 @@ public final class SettingsLoader {
     private SettingsLoader() {
     }
 
-    /** Loads from the process environment (and the file/directory it names). */
-    public static Loaded load(Map<String, String> environment) {
+    /**
+     * Loads from the process environment (and the file/directory it names). The {@code checks} of
+     * features (e.g. whether key files fit their certificates) run on the result; their problems are
+     * reported together with the others.
+     */
+    public static Loaded load(Map<String, String> environment, SettingsCheck... checks) {
         SettingsReader reader = new SettingsReader(SettingsSources.fromEnvironment(environment));
         Settings settings = read(reader);
+        for (SettingsCheck check : checks) {
+            check.problems(settings).forEach(p -> reader.problem(p.key(), p.value(), p.fix(), null));
+        }
         reader.finish();
         return new Loaded(settings, reader.effectiveConfiguration());
     }
@@ -70,9 +77,36 @@ public final class SettingsLoader {
             requireTogether(r, "CALLSIGN_SIGNING_CERT");
             requireTogether(r, "CALLSIGN_X5U");
         }
+        var tlsKey = r.existingPath("CALLSIGN_TLS_KEY");
+        var tlsCert = r.existingPath("CALLSIGN_TLS_CERT");
+        boolean tlsIdentity = r.optional("CALLSIGN_TLS_KEY").isPresent() || r.optional("CALLSIGN_TLS_CERT").isPresent();
+        if (tlsIdentity && (r.optional("CALLSIGN_TLS_KEY").isEmpty() || r.optional("CALLSIGN_TLS_CERT").isEmpty())) {
+            r.problem(r.optional("CALLSIGN_TLS_KEY").isEmpty() ? "CALLSIGN_TLS_KEY" : "CALLSIGN_TLS_CERT", null,
+                    "the HTTPS listener's certificate needs CALLSIGN_TLS_KEY and CALLSIGN_TLS_CERT together", null);
+        }
+        // Lab mode (no static credentials, no ACME) serves its own generated TLS certificate.
+        boolean lab = !anyStatic && r.optional("ZTA_ACME_PROVIDER").isEmpty();
         boolean tlsExplicit = r.optional("CALLSIGN_TLS_LISTEN").isPresent();
-        var tls = r.hostPort("CALLSIGN_TLS_LISTEN", anyStatic ? "off" : "0.0.0.0:8443");
-        return new Settings.Credentials(key, cert, x5u, tls, tlsExplicit);
+        var tls = r.hostPort("CALLSIGN_TLS_LISTEN", lab || tlsIdentity ? "0.0.0.0:8443" : "off");
+        if (tls.isPresent() && !lab && !tlsIdentity) {
+            r.problem("CALLSIGN_TLS_LISTEN", tls.get().toString(), "the HTTPS listener needs a certificate outside lab "
+                    + "mode: set CALLSIGN_TLS_KEY and CALLSIGN_TLS_CERT (PEM), or CALLSIGN_TLS_LISTEN=off", null);
+        }
+        return new Settings.Credentials(key, cert, x5u, tls, tlsExplicit, tlsKey, tlsCert, labHost(r));
+    }
+
+    private static String labHost(SettingsReader r) {
+        String host = r.string("CALLSIGN_LAB_HOST", "127.0.0.1").trim();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        boolean dnsName = host.matches("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+        boolean ipv6 = host.matches("[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*"); // at least two colons: not host:port
+        if (!dnsName && !ipv6) {
+            return r.problem("CALLSIGN_LAB_HOST", host,
+                    "use a host name or IP address without scheme or port, e.g. 127.0.0.1 or sbc.lab.example", "127.0.0.1");
+        }
+        return host;
     }
 
     private static void requireTogether(SettingsReader r, String key) {

@@ -117,4 +117,58 @@ class SettingsLoaderTest {
                         .extracting(ConfigProblem::key)
                         .containsExactlyInAnyOrder("CALLSIGN_CONFIG_DIR", "CALLSIGN_CONFIG_FILE"));
     }
+
+    @Test
+    void labModeDefaultsToHttpsOn8443AndLabHost127001() {
+        Settings.Credentials c = SettingsLoader.load(Map.of()).settings().credentials();
+        assertThat(c.labHost()).isEqualTo("127.0.0.1");
+        assertThat(c.tlsListen()).contains(new HostPort("0.0.0.0", 8443));
+        assertThat(c.tlsKey()).isEmpty();
+    }
+
+    @Test
+    void acceptsALabHostNameOrIpv6AndRefusesAUrlOrPort() {
+        assertThat(SettingsLoader.load(Map.of("CALLSIGN_LAB_HOST", "sbc.lab.example")).settings().credentials().labHost())
+                .isEqualTo("sbc.lab.example");
+        assertThat(SettingsLoader.load(Map.of("CALLSIGN_LAB_HOST", "[::1]")).settings().credentials().labHost())
+                .isEqualTo("::1");
+        for (String bad : new String[] {"https://sbc.lab.example", "127.0.0.1:8443", "sbc lab"}) {
+            assertThatThrownBy(() -> SettingsLoader.load(Map.of("CALLSIGN_LAB_HOST", bad)))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                            .extracting(ConfigProblem::key).containsExactly("CALLSIGN_LAB_HOST"));
+        }
+    }
+
+    @Test
+    void outsideLabModeAnExplicitHttpsListenerNeedsTheTlsKeyAndCertificate() throws IOException {
+        Map<String, String> acme = new HashMap<>(Map.of(
+                "ZTA_ACME_PROVIDER", "letsencrypt", "ZTA_ACME_DOMAIN", "sti.example.net"));
+        assertThat(SettingsLoader.load(acme).settings().credentials().tlsListen()).isEmpty();
+
+        acme.put("CALLSIGN_TLS_LISTEN", "0.0.0.0:8443");
+        assertThatThrownBy(() -> SettingsLoader.load(acme))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::key).containsExactly("CALLSIGN_TLS_LISTEN"))
+                .hasMessageContaining("set CALLSIGN_TLS_KEY and CALLSIGN_TLS_CERT");
+
+        acme.remove("CALLSIGN_TLS_LISTEN");
+        acme.put("CALLSIGN_TLS_KEY", Files.writeString(dir.resolve("tls-key.pem"), "k").toString());
+        acme.put("CALLSIGN_TLS_CERT", Files.writeString(dir.resolve("tls.pem"), "c").toString());
+        Settings.Credentials c = SettingsLoader.load(acme).settings().credentials();
+        assertThat(c.tlsListen()).contains(new HostPort("0.0.0.0", 8443));
+        assertThat(c.tlsKey()).contains(dir.resolve("tls-key.pem"));
+
+        acme.remove("CALLSIGN_TLS_CERT");
+        assertThatThrownBy(() -> SettingsLoader.load(acme))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::key).containsExactly("CALLSIGN_TLS_CERT"));
+    }
+
+    @Test
+    void featureChecksAddTheirProblemsToTheSameReport() {
+        SettingsCheck check = settings -> List.of(new ConfigProblem("CALLSIGN_SIGNING_CERT", "c.pem", "expired"));
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("SBC_STIR_ATTESTATION", "Z"), check))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::key).containsExactly("SBC_STIR_ATTESTATION", "CALLSIGN_SIGNING_CERT"));
+    }
 }
