@@ -1,0 +1,30 @@
+package io.callsign.passport;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One parsed SIP Identity header (RFC 8224 §4). Immutable.
+ *
+ * @param token      the PASSporT as it appeared, full form {@code h.p.s} or compact {@code ..s}
+ * @param info       the credential URI from {@code info=<…>} (HDR-01)
+ * @param alg        the {@code alg} parameter as written, or null when absent (RFC 8224 §4.1 then
+ *                   means ES256, HDR-05; the caller applies its profile)
+ * @param ppt        the {@code ppt} parameter without quotes, or null when absent (HDR-06)
+ * @param extensions any other parameters, names lower-cased, in order; a parameter without value
+ *                   maps to "" (HDR-07)
+ */
+public record IdentityHeader(String token, URI info, String alg, String ppt, Map<String, String> extensions) {
+
+    public IdentityHeader {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(info, "info");
+        extensions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extensions));
+    }
+
+    /** True for the compact form {@code ..signature} (RFC 8224 §4.1.1), which SHAKEN does not use (HDR-04). */
+    public boolean compactForm() {
+        return token.startsWith("..");
+    }
+}
