@@ -1,6 +1,8 @@
 package io.callsign.passport;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
 
 /** Formats and parses the SIP Identity header value (RFC 8224 §4). Stateless and thread-safe. */
 public final class IdentityHeaderCodec {
@@ -13,6 +15,9 @@ public final class IdentityHeaderCodec {
 
     /** {@code <jws>;info=<x5u>;alg=ES256;ppt=shaken} on one line (HDR-01, SIGN-04). */
     public static String format(String jws, URI info) {
+        if (jws == null || !jws.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("'" + Texts.quote(jws) + "' is not a base64url JWS (HDR-02)");
+        }
         if (info == null || !info.isAbsolute()) {
             throw new IllegalArgumentException("info '" + info + "' must be an absolute URI (RFC 8224 §4)");
         }
@@ -27,6 +32,36 @@ public final class IdentityHeaderCodec {
      *                           {@code <absoluteURI>} (HDR-01), else {@link Reason#INVALID_IDENTITY_HEADER}
      */
     public static IdentityHeader parse(String headerValue) {
-        throw new PassportException(Reason.INVALID_IDENTITY_HEADER, "parser not implemented yet");
+        return IdentityHeaderParser.parse(headerValue);
+    }
+
+    /** Turns the raw parameter map of one header into an {@link IdentityHeader}. */
+    static IdentityHeader build(String token, Map<String, String> params) {
+        URI info = info(params.remove("info"));
+        String alg = params.remove("alg");
+        String ppt = params.remove("ppt");
+        return new IdentityHeader(token, info, alg, ppt, params);
+    }
+
+    private static URI info(String raw) {
+        if (raw == null) {
+            throw new PassportException(Reason.BAD_IDENTITY_INFO,
+                    "the Identity header has no info parameter (RFC 8224 §4, HDR-01)");
+        }
+        if (raw.length() < 2 || raw.charAt(0) != '<' || raw.charAt(raw.length() - 1) != '>') {
+            throw new PassportException(Reason.BAD_IDENTITY_INFO, "info '" + Texts.quote(raw)
+                    + "' must be an absolute URI in angle brackets, info=<https://...> (RFC 8224 §4, HDR-01)");
+        }
+        String uri = raw.substring(1, raw.length() - 1).strip();
+        try {
+            URI parsed = new URI(uri);
+            if (parsed.isAbsolute()) {
+                return parsed;
+            }
+        } catch (URISyntaxException e) {
+            // reported below with the value
+        }
+        throw new PassportException(Reason.BAD_IDENTITY_INFO, "info <" + Texts.quote(uri)
+                + "> is not an absolute URI (RFC 8224 §4, HDR-01)");
     }
 }
