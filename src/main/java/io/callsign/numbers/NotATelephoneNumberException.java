@@ -10,4 +10,10 @@ public final class NotATelephoneNumberException extends IllegalArgumentException
     public NotATelephoneNumberException(String reason) {
         super(reason);
     }
+
+    // Anonymous calls throw this on the call path; the stack says nothing the message does not.
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 }

@@ -22,8 +22,9 @@ record UserPart(String number, String phoneContext) {
         if (password >= 0) {
             user = user.substring(0, password);
         }
+        // RFC 3323 §4.1.1.3: sip:anonymous@anonymous.invalid; either half alone also means anonymous.
         UserPart part = ofTel(user);
-        if (isAnonymous(part.number(), host)) {
+        if (host.toLowerCase(Locale.ROOT).startsWith("anonymous.invalid")) {
             throw new NotATelephoneNumberException("the calling party is anonymous");
         }
         return part;
@@ -39,13 +40,11 @@ record UserPart(String number, String phoneContext) {
                 context = param.substring("phone-context=".length()).strip();
             }
         }
-        return new UserPart(unescape(pieces[0]).strip(), context);
-    }
-
-    // RFC 5039 / RFC 3323 §4.1.1.3: the anonymous form sip:anonymous@anonymous.invalid, and variants.
-    private static boolean isAnonymous(String user, String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return user.equalsIgnoreCase("anonymous") || h.startsWith("anonymous.invalid");
+        String number = unescape(pieces[0]).strip();
+        if (number.equalsIgnoreCase("anonymous")) {
+            throw new NotATelephoneNumberException("the calling party is anonymous");
+        }
+        return new UserPart(number, context);
     }
 
     /** RFC 3986 §2.1 percent-decoding of ASCII; anything else makes the value no number. */
