@@ -26,7 +26,7 @@ final class NationalNumbers {
             return null;
         }
         String cc = configured.strip().startsWith("+") ? configured.strip().substring(1) : configured.strip();
-        if (!cc.matches("[1-9][0-9]{0,2}")) {
+        if (cc.isEmpty() || cc.length() > 3 || cc.charAt(0) == '0' || !allDigits(cc, 0)) {
             throw new IllegalArgumentException("default country code '" + TelephoneNumberParser.shorten(configured)
                     + "' must be 1 to 3 digits, e.g. 1 or 33");
         }

@@ -1,7 +1,6 @@
 package io.callsign.passport;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -60,7 +59,6 @@ public record DecodedPassport(String ppt, URI x5u, ShakenClaims claims, byte[] s
     @Override
     public String toString() {
         return "DecodedPassport[ppt=" + ppt + ", x5u=" + x5u + ", claims=" + claims
-                + ", signingInput=" + new String(signingInput, StandardCharsets.US_ASCII).length()
-                + " chars, canonical=" + canonical + "]";
+                + ", signingInput=" + signingInput.length + " bytes, canonical=" + canonical + "]";
     }
 }

@@ -76,47 +76,53 @@ public final class Es256 {
         return provider.getName() + " " + provider.getVersionStr();
     }
 
-    /** Prepares {@code key} (P-256) for repeated signing on this provider. */
+    /**
+     * Prepares {@code key} (P-256) for repeated signing on this provider. The last prepared key is
+     * remembered, so calling this per call with the same key instance costs one comparison.
+     */
     public Signer signerFor(PrivateKey key) {
+        JcaSigner last = lastSigner.get();
+        if (last != null && last.original() == key) {
+            return last;
+        }
         if (!(key instanceof ECPrivateKey ec) || !EcdsaP256.isP256(ec)) {
             throw new IllegalArgumentException("ES256 needs an EC P-256 private key, got "
                     + (key == null ? "null" : key.getAlgorithm() + " " + key.getClass().getSimpleName()));
         }
-        return new JcaSigner(provider, translate(key), key);
+        JcaSigner signer = new JcaSigner(provider, translate(key), key);
+        lastSigner.set(signer);
+        return signer;
     }
 
     /**
-     * Prepares {@code key} for repeated verification on this provider.
+     * Prepares {@code key} for repeated verification on this provider; keep one per certificate. The
+     * last prepared key is remembered, as for {@link #signerFor}.
      *
      * @throws PassportException {@link Reason#UNSUPPORTED_CREDENTIAL} unless the key is EC P-256
      *                           (SEC-02, CERT-04)
      */
     public Verifier verifierFor(PublicKey key) {
+        JcaVerifier last = lastVerifier.get();
+        if (last != null && last.original() == key) {
+            return last;
+        }
         if (!(key instanceof ECPublicKey ec) || !EcdsaP256.isP256(ec)) {
             throw new PassportException(Reason.UNSUPPORTED_CREDENTIAL, "ES256 needs an EC P-256 public key, got "
                     + (key == null ? "null" : key.getAlgorithm() + " " + key.getClass().getSimpleName()));
         }
-        return new JcaVerifier(provider, translate(key), key);
+        JcaVerifier verifier = new JcaVerifier(provider, translate(key), key);
+        lastVerifier.set(verifier);
+        return verifier;
     }
 
-    /** One-shot signing; reuses the prepared key when called again with the same key instance. */
+    /** One-shot signing: {@code signerFor(key).sign(input)}. */
     public byte[] sign(PrivateKey key, byte[] input) {
-        JcaSigner signer = lastSigner.get();
-        if (signer == null || signer.original() != key) {
-            signer = (JcaSigner) signerFor(key);
-            lastSigner.set(signer);
-        }
-        return signer.sign(input);
+        return signerFor(key).sign(input);
     }
 
-    /** One-shot verification; reuses the prepared key when called again with the same key instance. */
+    /** One-shot verification: {@code verifierFor(key).verify(input, sig64)}. */
     public boolean verify(PublicKey key, byte[] input, byte[] sig64) {
-        JcaVerifier verifier = lastVerifier.get();
-        if (verifier == null || verifier.original() != key) {
-            verifier = (JcaVerifier) verifierFor(key);
-            lastVerifier.set(verifier);
-        }
-        return verifier.verify(input, sig64);
+        return verifierFor(key).verify(input, sig64);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.callsign.passport;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Formats and parses the SIP Identity header value (RFC 8224 §4). Stateless and thread-safe. */
 public final class IdentityHeaderCodec {
@@ -10,12 +11,14 @@ public final class IdentityHeaderCodec {
     /** Longest header value {@link #parse} reads (SEC-09). */
     public static final int MAX_HEADER_CHARS = 8192;
 
+    private static final Pattern JWS = Pattern.compile("[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+");
+
     private IdentityHeaderCodec() {
     }
 
     /** {@code <jws>;info=<x5u>;alg=ES256;ppt=shaken} on one line (HDR-01, SIGN-04). */
     public static String format(String jws, URI info) {
-        if (jws == null || !jws.matches("[A-Za-z0-9_.-]+")) {
+        if (jws == null || !JWS.matcher(jws).matches()) {
             throw new IllegalArgumentException("'" + Texts.quote(jws) + "' is not a base64url JWS (HDR-02)");
         }
         if (info == null || !info.isAbsolute()) {

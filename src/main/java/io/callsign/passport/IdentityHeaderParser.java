@@ -3,6 +3,7 @@ package io.callsign.passport;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,9 +13,7 @@ import java.util.regex.Pattern;
  */
 final class IdentityHeaderParser {
 
-    private static final Pattern HEADER_NAME = Pattern.compile("^[ \t]*(?i:identity|y)[ \t]*:");
-    // RFC 3261 §25.1 LWS: a line break is only allowed as a fold, i.e. followed by SP or HTAB.
-    private static final Pattern FOLD = Pattern.compile("\r?\n(?=[ \t])|\r(?=[ \t])");
+    private static final Pattern HEADER_NAME = Pattern.compile("[ \t]*(?i:identity|y)[ \t]*:");
     private static final String TOKEN_CHARS = "-.!%*_+`'~";
 
     private final String text;
@@ -32,13 +31,32 @@ final class IdentityHeaderParser {
             throw invalid("the Identity header is " + headerValue.length() + " characters; the limit is "
                     + IdentityHeaderCodec.MAX_HEADER_CHARS + " (SEC-09)");
         }
-        String unfolded = FOLD.matcher(headerValue).replaceAll("");
-        if (unfolded.indexOf('\r') >= 0 || unfolded.indexOf('\n') >= 0) {
-            throw invalid("the Identity header has a line break that is not a fold (RFC 3261 §7.3.1)");
-        }
-        IdentityHeaderParser parser = new IdentityHeaderParser(HEADER_NAME.matcher(unfolded).replaceFirst(""));
+        String unfolded = unfold(headerValue.strip());
+        Matcher name = HEADER_NAME.matcher(unfolded);
+        IdentityHeaderParser parser = new IdentityHeaderParser(name.lookingAt() ? unfolded.substring(name.end()) : unfolded);
         String token = parser.token();
         return IdentityHeaderCodec.build(token, parser.params());
+    }
+
+    // RFC 3261 §25.1 LWS: a line break is allowed only as a fold, i.e. followed by SP or HTAB.
+    private static String unfold(String value) {
+        if (value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n') {
+                int next = c == '\r' && i + 1 < value.length() && value.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+                if (next >= value.length() || !isWhitespace(value.charAt(next))) {
+                    throw invalid("the Identity header has a line break that is not a fold (RFC 3261 §7.3.1)");
+                }
+                i = next - 1;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private String token() {

@@ -47,7 +47,7 @@ public final class PassportCodec {
         return CanonicalJson.string(json, claims.origid()).append('}').toString();
     }
 
-    /** The full-form PASSporT (SIGN-11, SIGN-12); prefer {@link #sign(ShakenClaims, URI, Es256.Signer)}. */
+    /** The full-form PASSporT signed on {@link Es256#active()} (SIGN-11, SIGN-12); see the overload. */
     public static String sign(ShakenClaims claims, URI x5u, PrivateKey key) {
         return sign(claims, x5u, Es256.active().signerFor(key));
     }

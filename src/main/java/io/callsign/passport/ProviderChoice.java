@@ -26,6 +26,22 @@ public enum ProviderChoice {
     /** The JDK's own SunEC. */
     JDK;
 
+    /**
+     * The choice named by a setting value: {@code auto}, {@code accp}, {@code bc} (or
+     * {@code bouncy_castle}) or {@code jdk}, case-insensitive.
+     */
+    public static ProviderChoice parse(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "auto", "" -> AUTO;
+            case "accp" -> ACCP;
+            case "bc", "bouncy_castle", "bouncycastle" -> BOUNCY_CASTLE;
+            case "jdk", "sunec" -> JDK;
+            default -> throw new IllegalArgumentException("crypto provider '" + value
+                    + "' is not one of auto, accp, bc, jdk");
+        };
+    }
+
     /** The provider, self-tested; {@link IllegalStateException} saying why when it is unusable. */
     Provider load() {
         if (this != AUTO) {

@@ -102,6 +102,22 @@ class Es256Test {
     }
 
     @Test
+    void preparedKeysAreReusedForTheSameKeyInstance() {
+        Es256 es256 = Es256.on(ProviderChoice.BOUNCY_CASTLE);
+        assertThat(es256.signerFor(TestKeys.PRIVATE)).isSameAs(es256.signerFor(TestKeys.PRIVATE));
+        assertThat(es256.verifierFor(TestKeys.PUBLIC)).isSameAs(es256.verifierFor(TestKeys.PUBLIC));
+    }
+
+    @Test
+    void providerChoiceParsesSettingValues() {
+        assertThat(ProviderChoice.parse("AUTO")).isEqualTo(ProviderChoice.AUTO);
+        assertThat(ProviderChoice.parse(" bc ")).isEqualTo(ProviderChoice.BOUNCY_CASTLE);
+        assertThat(ProviderChoice.parse("jdk")).isEqualTo(ProviderChoice.JDK);
+        assertThatThrownBy(() -> ProviderChoice.parse("openssl"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'openssl'");
+    }
+
+    @Test
     void derConversionMatchesJose4jBothWays() throws Exception {
         for (int i = 0; i < 200; i++) {
             byte[] raw = Es256.active().sign(TestKeys.PRIVATE, ("input " + i).getBytes(StandardCharsets.US_ASCII));

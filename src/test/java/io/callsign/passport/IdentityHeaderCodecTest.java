@@ -60,6 +60,11 @@ class IdentityHeaderCodecTest {
     }
 
     @Test
+    void surroundingWhitespaceAndATrailingLineBreakAreTolerated() {
+        assertThat(IdentityHeaderCodec.parse("  " + TOKEN + ";info=<" + INFO + ">\r\n").info()).isEqualTo(INFO);
+    }
+
+    @Test
     void hdr09_bareLineBreaksAreRejected() {
         assertInvalid(TOKEN + ";info=<" + INFO + ">\r\nVia: x", Reason.INVALID_IDENTITY_HEADER, "line break");
     }
