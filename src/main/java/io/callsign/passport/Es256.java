@@ -42,7 +42,10 @@ public final class Es256 {
         return ACTIVE;
     }
 
-    /** ES256 on a specific provider, e.g. to honour a configured choice or to benchmark. */
+    /**
+     * ES256 on a specific provider, e.g. to honour a configured choice or to benchmark. Loads and
+     * self-tests the provider: call once at startup, not per call.
+     */
     public static Es256 on(ProviderChoice choice) {
         return choice == ProviderChoice.AUTO ? ACTIVE : new Es256(choice.load());
     }

@@ -1,6 +1,8 @@
 package io.callsign.passport;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,7 +22,15 @@ public record IdentityHeader(String token, URI info, String alg, String ppt, Map
     public IdentityHeader {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(info, "info");
-        extensions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extensions));
+        extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    }
+
+    /**
+     * RFC 8224 §4.1 (HDR-10): the PASSporT's x5u must be equivalent to info under the simple string
+     * comparison of RFC 3986 §6.2.1; no normalisation, so {@code HTTPS://} differs from {@code https://}.
+     */
+    public boolean infoMatches(URI x5u) {
+        return x5u != null && info.toString().equals(x5u.toString());
     }
 
     /** True for the compact form {@code ..signature} (RFC 8224 §4.1.1), which SHAKEN does not use (HDR-04). */

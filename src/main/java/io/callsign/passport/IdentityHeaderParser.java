@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The tolerant Identity header parser behind {@link IdentityHeaderCodec#parse}: RFC 8224 §4 ABNF with
  * RFC 3261 §25.1 SWS around {@code ;} and {@code =}, folded lines, case-insensitive names (HDR-09).
- * One instance per header value; not thread-safe.
+ * One instance per header value; not thread-safe. Longer than most classes because a cursor parser
+ * reads best in one place.
  */
 final class IdentityHeaderParser {
 

@@ -100,6 +100,15 @@ class IdentityHeaderCodecTest {
     }
 
     @Test
+    void hdr10_infoMatchesX5uByExactStringComparison() {
+        IdentityHeader header = IdentityHeaderCodec.parse(IdentityHeaderCodec.format(TOKEN, INFO));
+        assertThat(header.infoMatches(URI.create("https://cert.example.org/passport.pem"))).isTrue();
+        assertThat(header.infoMatches(URI.create("https://other.example.org/passport.pem"))).isFalse();
+        assertThat(header.infoMatches(URI.create("HTTPS://cert.example.org/passport.pem"))).isFalse();
+        assertThat(header.infoMatches(null)).isFalse();
+    }
+
+    @Test
     void hdr04_compactFormIsFlagged() {
         IdentityHeader header = IdentityHeaderCodec.parse("..c2lnbmF0dXJl;info=<" + INFO + ">;alg=ES256;ppt=shaken");
         assertThat(header.compactForm()).isTrue();
