@@ -101,6 +101,11 @@ public final class JsonRpcDispatcher {
         return responses.isEmpty() ? null : writer.batch(responses);
     }
 
+    /** A standalone error response with a null id, for failures found before a request exists. */
+    byte[] errorResponse(int code, String message) {
+        return writer.single(Response.failure(null, new RpcProblem(code, message, null)));
+    }
+
     private static String describe(JsonProcessingException e) {
         var where = e.getLocation();
         String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();

@@ -53,8 +53,12 @@ final class JsonStreamDecoder implements FrameDecoder {
                     depth--;
                 }
                 if (depth == 0 && token != JsonToken.FIELD_NAME) {
+                    int start = skipWhitespace(emitted);
                     int end = (int) (parser.currentLocation().getByteOffset() - windowStart);
-                    sink.frame(Arrays.copyOfRange(window, skipWhitespace(emitted), end));
+                    if (end - start > maxFrameBytes) {
+                        throw FrameException.tooLarge(maxFrameBytes);
+                    }
+                    sink.frame(Arrays.copyOfRange(window, start, end));
                     emitted = end;
                 }
             }

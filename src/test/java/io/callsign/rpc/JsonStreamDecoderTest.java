@@ -77,6 +77,15 @@ class JsonStreamDecoderTest {
     }
 
     @Test
+    void completeValueLargerThanTheLimitInOneReadIsRefused() {
+        String big = "{\"pad\":\"" + "x".repeat(LIMIT) + "\"}";
+        assertThatThrownBy(() -> feed(big))
+                .isInstanceOf(FrameException.class)
+                .satisfies(e -> assertThat(((FrameException) e).code()).isEqualTo(-32600));
+        assertThat(frames).isEmpty();
+    }
+
+    @Test
     void whitespaceBetweenValuesDoesNotCountTowardsTheLimit() throws Exception {
         for (int i = 0; i < 10; i++) {
             feed(" ".repeat(LIMIT));
