@@ -23,7 +23,7 @@ final class RpcConnection {
     /** Bytes to write; {@code request} is true when it answers a request counted in {@link #inFlight}. */
     private record Output(ByteBuffer bytes, boolean request) {}
 
-    private final RpcTcpServer server;
+    private final IoLoop loop;
     private final SocketChannel channel;
     private final SelectionKey key;
     private final Framing framing;
@@ -38,9 +38,9 @@ final class RpcConnection {
     private boolean inputClosed;
     private boolean closed;
 
-    RpcConnection(RpcTcpServer server, SocketChannel channel, SelectionKey key, Framing framing,
+    RpcConnection(IoLoop loop, SocketChannel channel, SelectionKey key, Framing framing,
             int maxFrameBytes, int maxPipelined) {
-        this.server = server;
+        this.loop = loop;
         this.channel = channel;
         this.key = key;
         this.framing = framing;
@@ -76,7 +76,7 @@ final class RpcConnection {
     private void submit(byte[] frame) {
         if (inFlight < maxPipelined) {
             inFlight++;
-            server.execute(this, frame);
+            loop.execute(this, frame);
         } else {
             waiting.add(frame);
         }
@@ -85,7 +85,7 @@ final class RpcConnection {
     private void submitWaiting() {
         while (inFlight < maxPipelined && !waiting.isEmpty()) {
             inFlight++;
-            server.execute(this, waiting.poll());
+            loop.execute(this, waiting.poll());
         }
     }
 
@@ -127,7 +127,7 @@ final class RpcConnection {
 
     private void answerAndClose(int code, String message) {
         inputClosed = true;
-        output.add(new Output(ByteBuffer.wrap(framing.encode(server.errorResponse(code, message))), false));
+        output.add(new Output(ByteBuffer.wrap(framing.encode(loop.errorResponse(code, message))), false));
         flush();
     }
 
@@ -183,7 +183,7 @@ final class RpcConnection {
         } catch (IOException e) {
             LOG.debug("Closing RPC connection {} failed", remote(), e);
         }
-        server.closed(this);
+        loop.closed(this);
     }
 
     boolean isClosed() {
