@@ -91,6 +91,9 @@ final class RpcConnection {
 
     /** A worker finished one request. */
     void complete(JsonRpcDispatcher.Reply reply) {
+        if (closed) {
+            return;
+        }
         if (reply.hasBody()) {
             output.add(new Output(ByteBuffer.wrap(framing.encode(reply.body())), true));
         } else {
@@ -132,7 +135,10 @@ final class RpcConnection {
     }
 
     private void flush() {
-        while (!closed && !output.isEmpty()) {
+        if (closed) {
+            return;
+        }
+        while (!output.isEmpty()) {
             Output next = output.peek();
             try {
                 channel.write(next.bytes());
