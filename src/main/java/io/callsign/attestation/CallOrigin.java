@@ -10,7 +10,7 @@ import java.net.InetAddress;
  * @param sourceIp   where the INVITE came from ({@code sourceIp}); matched to trunks by longest CIDR
  * @param authUser   the digest-authenticated user ({@code authUser}), e.g. alice@ims.local
  * @param registered the proxy found that the request came from a contact registered for {@code fromAor}
- * @param fromAor    the caller's address of record (From URI, user@host); used only with {@code registered}
+ * @param fromAor    the caller's address of record (From URI, user@host); used only when {@code registered} and no {@code authUser}
  */
 public record CallOrigin(String trunk, InetAddress sourceIp, String authUser, boolean registered, String fromAor) {
 

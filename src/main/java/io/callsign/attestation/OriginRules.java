@@ -60,32 +60,38 @@ final class OriginRules {
                 .max(Comparator.comparingInt(Cidr::prefixLength)).map(Cidr::toString).orElse("a network");
     }
 
+    /**
+     * An authenticated user decides alone: when it maps to nobody, a registered From does not rescue
+     * the call (the From is the caller's claim; authentication is the stronger fact). {@code registered}
+     * must mean that the request came from a contact registered for the From AOR, not merely that the
+     * AOR has some registration.
+     */
     private static Origin byUser(CallOrigin call, NumberSnapshot view, List<String> steps, String where) {
-        String who;
         if (call.authUser() != null) {
             Optional<String> subscriber = view.subscriberOfUser(call.authUser());
             if (subscriber.isPresent()) {
                 steps.add("auth user " + call.authUser() + " is a SIP user of subscriber " + subscriber.get());
                 return new Origin.Subscriber(subscriber.get(), "auth user " + call.authUser());
             }
-            who = "auth user " + call.authUser() + " is not a SIP user of any subscriber";
+            String who = "auth user " + call.authUser() + " is not a SIP user of any subscriber";
             steps.add(who);
-        } else {
-            who = "the caller is not authenticated";
+            return new Origin.Unknown(where + " and " + who);
         }
-        if (call.registered()) {
-            if (call.fromAor() == null) {
-                steps.add("the proxy reports the caller registered but gives no From AOR to match");
-            } else {
-                Optional<String> subscriber = view.subscriberOfUser(call.fromAor());
-                if (subscriber.isPresent()) {
-                    steps.add("registered contact " + call.fromAor() + " is a SIP user of subscriber " + subscriber.get());
-                    return new Origin.Subscriber(subscriber.get(), "registered contact " + call.fromAor());
-                }
-                who = who + ", and registered contact " + call.fromAor() + " is not a SIP user of any subscriber";
-                steps.add("registered contact " + call.fromAor() + " is not a SIP user of any subscriber");
-            }
+        if (!call.registered()) {
+            steps.add("the proxy reports no authenticated user and no registration");
+            return new Origin.Unknown(where + " and the caller is not authenticated");
         }
-        return new Origin.Unknown(where + " and " + who);
+        if (call.fromAor() == null) {
+            steps.add("the proxy reports the caller registered but gives no From AOR to match");
+            return new Origin.Unknown(where + " and the caller is not authenticated (registered, but no From AOR was given)");
+        }
+        Optional<String> subscriber = view.subscriberOfUser(call.fromAor());
+        if (subscriber.isPresent()) {
+            steps.add("registered contact " + call.fromAor() + " is a SIP user of subscriber " + subscriber.get());
+            return new Origin.Subscriber(subscriber.get(), "registered contact " + call.fromAor());
+        }
+        String who = "registered contact " + call.fromAor() + " is not a SIP user of any subscriber";
+        steps.add(who);
+        return new Origin.Unknown(where + " and the caller is not authenticated; " + who);
     }
 }
