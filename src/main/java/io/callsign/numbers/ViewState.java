@@ -56,7 +56,7 @@ final class ViewState {
         }
         snapshot = load.snapshot();
         loaded = true;
-        lastSync = pendingLoadStartedAt;
+        markSynced(pendingLoadStartedAt);
         return load.cursor();
     }
 
@@ -66,10 +66,14 @@ final class ViewState {
     }
 
     void synced() {
-        if (failing()) {
-            LOG.info("provisioning view back in sync with the database");
+        markSynced(clock.instant());
+    }
+
+    private void markSynced(Instant at) {
+        if (failing() && !lastErrorAt.isAfter(at)) {
+            LOG.info("provisioning view back in sync with the database (last error: {})", lastError);
         }
-        lastSync = clock.instant();
+        lastSync = at;
     }
 
     void failed(String what, Exception e) {
