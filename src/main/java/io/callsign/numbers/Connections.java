@@ -9,18 +9,20 @@ import java.util.Properties;
 @FunctionalInterface
 interface Connections {
 
-    /** A new connection, labelled {@code applicationName} in pg_stat_activity. */
-    Connection open(String applicationName) throws SQLException;
+    /**
+     * A new connection, labelled {@code applicationName} in pg_stat_activity; a read that waits longer
+     * than {@code socketTimeoutSeconds} fails, so a silent network loss surfaces as an error.
+     */
+    Connection open(String applicationName, int socketTimeoutSeconds) throws SQLException;
 
     static Connections of(String jdbcUrl, String user, String password) {
-        return applicationName -> {
+        return (applicationName, socketTimeoutSeconds) -> {
             Properties properties = new Properties();
             properties.setProperty("user", user);
             properties.setProperty("password", password == null ? "" : password);
             properties.setProperty("ApplicationName", applicationName);
             properties.setProperty("connectTimeout", "5");
-            // a silent network loss must surface as an error, not a thread blocked forever
-            properties.setProperty("socketTimeout", "120");
+            properties.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
             properties.setProperty("tcpKeepAlive", "true");
             return DriverManager.getConnection(jdbcUrl, properties);
         };

@@ -1,9 +1,11 @@
 package io.callsign.numbers;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +21,9 @@ final class FullLoader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FullLoader.class);
 
+    /** Generous: one round trip of a full load fetches fetchSize rows, never the whole table. */
+    private static final int LOAD_SOCKET_TIMEOUT_SECONDS = 120;
+
     private final Connections connections;
     private final ProvisioningViewConfig config;
     private final ViewState state;
@@ -27,6 +32,7 @@ final class FullLoader implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean retryScheduled = new AtomicBoolean();
     private final Backoff backoff;
 
     FullLoader(Connections connections, ProvisioningViewConfig config, ViewState state, Clock clock) {
@@ -50,8 +56,12 @@ final class FullLoader implements AutoCloseable {
 
     /** Asks for a full load; requests made while one is queued are merged into it. */
     void request() {
-        if (queued.compareAndSet(false, true) && !executor.isShutdown()) {
-            executor.execute(this::load);
+        if (queued.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::load);
+            } catch (RejectedExecutionException closed) {
+                queued.set(false); // closing: no more loads
+            }
         }
     }
 
@@ -65,13 +75,13 @@ final class FullLoader implements AutoCloseable {
         queued.set(false); // a request arriving from now on needs a later load
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        try (Connection connection = connections.open("callsign-provisioning-load")) {
+        try (Connection connection = connections.open("callsign-provisioning-load", LOAD_SOCKET_TIMEOUT_SECONDS)) {
             NumberSnapshotLoader.Loaded loaded = loader.loadWithCursor(connection);
             state.offer(loaded, started);
-            long pruned = ChangeFeedRepository.prune(connection, config.changeRetention());
             backoff.reset();
-            LOG.info("provisioning snapshot loaded: {} numbers in {} ms ({} old change rows pruned)",
-                    loaded.snapshot().numberCount(), (System.nanoTime() - t0) / 1_000_000, pruned);
+            LOG.info("provisioning snapshot loaded: {} numbers in {} ms", loaded.snapshot().numberCount(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            prune(connection);
         } catch (Exception e) {
             state.failed("full load", e);
             retryLater();
@@ -80,9 +90,23 @@ final class FullLoader implements AutoCloseable {
         }
     }
 
+    /** Pruning is housekeeping: a role without DELETE on the log must not make loads fail. */
+    private void prune(Connection connection) {
+        try {
+            long pruned = ChangeFeedRepository.prune(connection, config.changeRetention());
+            LOG.debug("{} change-log rows older than {} pruned", pruned, config.changeRetention());
+        } catch (SQLException e) {
+            LOG.warn("could not prune provisioning_changes (rows older than {}): {}", config.changeRetention(), e.getMessage());
+        }
+    }
+
+    /** One retry chain at a time, however many requests failed. */
     private void retryLater() {
-        if (!executor.isShutdown()) {
-            executor.schedule(this::request, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+        if (retryScheduled.compareAndSet(false, true) && !executor.isShutdown()) {
+            executor.schedule(() -> {
+                retryScheduled.set(false);
+                request();
+            }, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Optional;
  * reads one consistent state without locks while a newer snapshot is being prepared. Numbers live in
  * sorted primitive arrays plus a small overlay of recent changes; lookups take microseconds and do
  * not touch the database. Telephone numbers are canonical E.164 digit strings (1 to 15 digits).
- * Thread-safe.
+ * Thread-safe. Longer than most classes: it is the call path's whole read model, and its lookups
+ * share the overlay rules that patching maintains.
  */
 public final class NumberSnapshot {
 

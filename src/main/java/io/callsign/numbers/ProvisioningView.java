@@ -1,5 +1,6 @@
 package io.callsign.numbers;
 
+import io.callsign.database.Database;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -31,6 +32,11 @@ public final class ProvisioningView implements AutoCloseable {
     public static ProvisioningView create(String jdbcUrl, String user, String password, ProvisioningViewConfig config,
             Clock clock) {
         return new ProvisioningView(Connections.of(jdbcUrl, user, password), config, clock);
+    }
+
+    /** A view over the service's database (its URL and credentials; not its pool). */
+    public static ProvisioningView create(Database database, ProvisioningViewConfig config, Clock clock) {
+        return create(database.jdbcUrl(), database.user(), database.password(), config, clock);
     }
 
     /** Starts the threads and returns at once; the first load follows (see {@link #awaitLoaded}). */

@@ -36,7 +36,7 @@ public record ProvisioningViewConfig(Duration fullRefreshInterval, Duration poll
 
     public static ProvisioningViewConfig defaults() {
         return new ProvisioningViewConfig(Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                10_000, 50_000, Duration.ofHours(1), 10_000);
+                10_000, 10_000, Duration.ofHours(1), 10_000);
     }
 
     public ProvisioningViewConfig withFullRefreshInterval(Duration interval) {

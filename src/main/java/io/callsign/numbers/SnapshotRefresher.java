@@ -17,6 +17,8 @@ import org.postgresql.PGNotification;
 final class SnapshotRefresher implements Runnable {
 
     private static final int WAIT_SLICE_MS = 100;
+    /** The feed's queries are small: a silent network loss should surface within seconds. */
+    private static final int LISTEN_SOCKET_TIMEOUT_SECONDS = 15;
 
     private final Connections connections;
     private final ProvisioningViewConfig config;
@@ -90,7 +92,7 @@ final class SnapshotRefresher implements Runnable {
     }
 
     private void connect() throws SQLException {
-        connection = connections.open("callsign-provisioning-listen");
+        connection = connections.open("callsign-provisioning-listen", LISTEN_SOCKET_TIMEOUT_SECONDS);
         try (Statement st = connection.createStatement()) {
             st.execute("LISTEN " + ChangeFeedRepository.CHANNEL);
         }
