@@ -85,6 +85,7 @@ public final class ProvisioningView implements AutoCloseable {
         refresher.stop();
         loader.close();
         if (started) {
+            refresherThread.interrupt(); // ends a back-off sleep; socket reads end by their own timeout
             try {
                 refresherThread.join(2_000);
             } catch (InterruptedException e) {

@@ -117,6 +117,18 @@ class ProvisioningViewTest {
         assertThat(view.age()).isLessThan(Duration.ofSeconds(2));
     }
 
+    @Test
+    void reloadsPeriodicallyAndStopsItsThreadsOnClose() throws Exception {
+        start(ProvisioningViewConfig.defaults().withFullRefreshInterval(Duration.ofMillis(300)));
+        Instant first = view.status().lastFullLoad();
+        await(Duration.ofSeconds(5), () -> view.status().lastFullLoad().isAfter(first));
+        assertThat(view.status().fresh(Duration.ofSeconds(5))).isTrue();
+        view.close();
+        await(Duration.ofSeconds(3), () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.isAlive() && t.getName().startsWith("callsign-provisioning")));
+        view = null;
+    }
+
     private void start(ProvisioningViewConfig config) throws InterruptedException {
         view = ProvisioningView.create(db.url(), db.user(), db.password(), config, Clock.systemUTC());
         view.start();
