@@ -32,7 +32,7 @@ final class Deadline {
 
     /** At least 1 ms (0 would mean "no timeout" to a socket); throws once the deadline has passed. */
     int remainingMillis() throws SocketTimeoutException {
-        long left = (endNanos - System.nanoTime()) / 1_000_000;
+        long left = (endNanos - System.nanoTime() + 999_999) / 1_000_000;
         if (left <= 0) {
             throw new SocketTimeoutException("deadline of " + budget.toMillis() + " ms passed");
         }

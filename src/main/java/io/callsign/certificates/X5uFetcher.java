@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -128,7 +129,7 @@ public final class X5uFetcher {
             String label = rules.policy().label() + " " + target.url();
             return new HttpResponseReader(in, label, rules.maxBytes(), rules.limitKey()).read(target.url());
         } catch (IOException e) {
-            if (deadline.passed()) {
+            if (deadline.passed() || e instanceof SocketTimeoutException) {
                 throw timeout(target, deadline);
             }
             String what = e instanceof SSLException ? "TLS with " : "I/O error talking to ";
