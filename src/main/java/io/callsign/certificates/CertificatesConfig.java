@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,6 +56,16 @@ public record CertificatesConfig(
     public enum CrlCheck { OFF, OPEN, CLOSED }
 
     public CertificatesConfig {
+        Objects.requireNonNull(trustAnchors, "trustAnchors");
+        Objects.requireNonNull(httpsCaFile, "httpsCaFile");
+        Objects.requireNonNull(fetchTimeout, "fetchTimeout");
+        Objects.requireNonNull(minTtl, "minTtl");
+        Objects.requireNonNull(negativeTtl, "negativeTtl");
+        Objects.requireNonNull(staleGrace, "staleGrace");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(crlCheck, "crlCheck");
+        Objects.requireNonNull(crlMaxTtl, "crlMaxTtl");
+        Objects.requireNonNull(anchorsCheckInterval, "anchorsCheckInterval");
         x5uAllow = List.copyOf(x5uAllow);
         x5uPorts = Set.copyOf(x5uPorts);
         List<String> errors = new ArrayList<>();

@@ -41,16 +41,16 @@ final class Pem {
      * certificates is a {@link FailureKind#FETCH_FAILED}: no usable credential was obtained.
      */
     static List<X509Certificate> x5uChain(byte[] body, int maxChainLength, String label) {
-        if (body.length > 0 && body[0] == 0x30) {
-            throw CredentialException.fetch(label + ": the body is DER, not a PEM chain; serve "
-                    + "application/pem-certificate-chain (X5U-05)");
-        }
         String text = new String(body, StandardCharsets.ISO_8859_1);
         List<X509Certificate> chain;
         try {
             chain = certificates(text);
         } catch (IllegalArgumentException e) {
             throw CredentialException.fetch(label + ": " + e.getMessage());
+        }
+        if (chain.isEmpty() && looksLikeDer(body)) {
+            throw CredentialException.fetch(label + ": the body is DER, not a PEM chain; serve "
+                    + "application/pem-certificate-chain (X5U-05)");
         }
         if (chain.isEmpty()) {
             throw CredentialException.fetch(label + ": the body holds no PEM certificate; it starts with '"
@@ -61,6 +61,11 @@ final class Pem {
                     + "than the limit of " + maxChainLength + " (CALLSIGN_X5U_MAX_CHAIN, X5U-08)");
         }
         return chain;
+    }
+
+    /** A SEQUENCE with a long-form length: how every DER certificate starts (30 82 ...). */
+    private static boolean looksLikeDer(byte[] body) {
+        return body.length > 2 && body[0] == 0x30 && (body[1] & 0xff) >= 0x81 && (body[1] & 0xff) <= 0x84;
     }
 
     /** Certificates of a PEM file, for settings; the message names the key and the file. */

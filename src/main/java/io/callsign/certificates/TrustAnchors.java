@@ -53,7 +53,11 @@ public final class TrustAnchors {
         TrustAnchors anchors = new TrustAnchors(source);
         anchors.fingerprint = anchors.fingerprint();
         anchors.current = AnchorSet.of(1, anchors.read());
-        LOG.info("trust anchors: {} loaded from {}", anchors.current.certificates().size(), anchors.describe());
+        if (anchors.current.certificates().isEmpty()) {
+            LOG.warn("trust anchors: none loaded from {}; every x5u chain will be untrusted", anchors.describe());
+        } else {
+            LOG.info("trust anchors: {} loaded from {}", anchors.current.certificates().size(), anchors.describe());
+        }
         return anchors;
     }
 

@@ -48,9 +48,12 @@ final class Loopback {
         private final List<List<InetAddress>> answers;
         final AtomicInteger calls = new AtomicInteger();
 
-        @SafeVarargs
-        ScriptedResolver(List<InetAddress>... answers) {
-            this.answers = List.of(answers);
+        ScriptedResolver(List<InetAddress> first, List<InetAddress> later) {
+            this.answers = List.of(first, later);
+        }
+
+        ScriptedResolver(List<InetAddress> always) {
+            this.answers = List.of(always);
         }
 
         @Override

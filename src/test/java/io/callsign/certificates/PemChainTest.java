@@ -34,6 +34,12 @@ class PemChainTest {
     }
 
     @Test
+    void explanatoryTextStartingWithTheDigitZeroIsNotMistakenForDer() {
+        assertThat(parse("0 intermediate certificates follow the leaf\n" + TestPki.pem(PKI.leaf().certificate()), 5))
+                .hasSize(1);
+    }
+
+    @Test
     void x5u05RejectsAnHtmlBody() {
         assertThatThrownBy(() -> parse("<!DOCTYPE html><html><body>Not here</body></html>", 5))
                 .hasMessageContaining("no PEM certificate").hasMessageContaining("<!DOCTYPE html>");

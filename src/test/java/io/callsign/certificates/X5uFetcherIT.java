@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -123,6 +125,26 @@ class X5uFetcherIT {
     }
 
     @Test
+    void x5u08AServerTricklingInsideOneTlsRecordEndsAtTheDeadline() throws Exception {
+        try (ServerSocket raw = new ServerSocket(0, 1, Loopback.ADDRESS)) {
+            Thread trickler = new Thread(() -> trickleTlsRecord(raw));
+            trickler.setDaemon(true);
+            trickler.start();
+            CertificatesConfig config = CertificatesConfig.defaults().toBuilder()
+                    .x5uPorts(Set.of(raw.getLocalPort())).fetchTimeout(Duration.ofMillis(600)).build();
+            X5uFetcher fetcher = new X5uFetcher(X5uFetcher.Rules.x5u(config),
+                    AddressGuard.allowing(List.of("127.0.0.1/32")), Loopback.resolver(), connector, tls);
+            long start = System.nanoTime();
+
+            // Each socket read gets a byte within 50 ms, so only closing the socket at the deadline
+            // stops the handshake from waiting 16 KB x 50 ms for the record to complete.
+            assertThatThrownBy(() -> fetcher.fetch("https://x5u.test:" + raw.getLocalPort() + "/c.pem"))
+                    .hasMessageContaining("no complete answer within 600 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(600 + 2500));
+        }
+    }
+
+    @Test
     void x5u08ATenMegabyteChunkedBodyIsAborted() {
         assertThatThrownBy(() -> fetcher().fetch(server.url("x5u.test", "/huge-chunked.pem")))
                 .hasMessageContaining("more than the limit of 65536 bytes");
@@ -185,6 +207,21 @@ class X5uFetcherIT {
                 sleep(Duration.ofMillis(100));
             }
         };
+    }
+
+    /** Accepts one connection, announces a 16 KB TLS handshake record, then sends it a byte at a time. */
+    private static void trickleTlsRecord(ServerSocket raw) {
+        try (Socket client = raw.accept()) {
+            OutputStream out = client.getOutputStream();
+            out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+            for (int i = 0; i < 200; i++) {
+                out.write(0);
+                out.flush();
+                sleep(Duration.ofMillis(50));
+            }
+        } catch (java.io.IOException e) {
+            // the client gave up: that is the point
+        }
     }
 
     /** 10 MB of body, chunked when {@code declared} is 0. */
