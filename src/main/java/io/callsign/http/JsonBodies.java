@@ -64,9 +64,11 @@ public final class JsonBodies {
             return "unknown field '" + u.getPropertyName() + "'";
         }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            String field = m.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            // "dest[0]", "a.b": indices attach to their array's name, as in the services' own messages.
+            String path = m.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining());
+            String field = path.startsWith(".") ? path.substring(1) : path;
             String expected = m instanceof InvalidFormatException f
                     ? "expected " + simpleName(f.getTargetType())
                     : "expected " + simpleName(m.getTargetType());

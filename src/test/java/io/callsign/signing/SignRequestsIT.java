@@ -55,8 +55,8 @@ class SignRequestsIT {
                 Arguments.of("null", "JSON null"),
                 Arguments.of(with("registered", "yes"), "field 'registered': expected a boolean"),
                 Arguments.of(with("registered", Map.of()), "field 'registered'"),
-                Arguments.of(json("from", "tel:+15145559876", "dest", Map.of()), "field 'dest': expected an array"),
-                Arguments.of(json("from", "tel:+15145559876", "dest", new Object[] {Map.of()}), "field 'dest.[0]'"),
+                Arguments.of(json("from", "tel:+15145559876", "dest", Map.of()), "field 'dest[0]': expected a string"),
+                Arguments.of(json("from", "tel:+15145559876", "dest", new Object[] {Map.of()}), "field 'dest[0]': expected a string"),
                 Arguments.of(with("from", Map.of("uri", "tel:+1")), "field 'from': expected a string"),
                 Arguments.of(with("to", 1.5), "field 'to': expected a string"),
                 Arguments.of(json("to", "tel:+15145551234"), "field 'from': missing"),
@@ -123,12 +123,18 @@ class SignRequestsIT {
     }
 
     @Test
-    void jsonRpcRefusesAnOversizedRequestToo() {
-        HttpResponse<String> response = service.postJson("/rpc",
-                "{\"jsonrpc\":\"2.0\",\"method\":\"stir.sign\",\"params\":" + with("callId", "x".repeat(MAX_BODY)) + ",\"id\":1}");
+    void jsonRpcRefusesAnOversizedRequestTooWithAndWithoutContentLength() {
+        String big = "{\"jsonrpc\":\"2.0\",\"method\":\"stir.sign\",\"params\":" + with("callId", "x".repeat(MAX_BODY)) + ",\"id\":1}";
+        HttpRequest.Builder post = HttpRequest.newBuilder(service.uri("/rpc")).header("Content-Type", "application/json");
 
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        HttpResponse<String> sized = service.send(post.POST(HttpRequest.BodyPublishers.ofString(big)).build());
+        HttpResponse<String> chunked = service.send(post.POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))).build());
+
+        for (HttpResponse<String> response : java.util.List.of(sized, chunked)) {
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
     }
 
     @Test
