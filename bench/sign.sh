@@ -34,6 +34,12 @@ stop_process() { # pid, seconds to wait before SIGKILL
 }
 
 cleanup() {
+  local status=$?
+  if [ "$status" -ne 0 ]; then
+    for f in "$work/callsign.log" "$work/secsipidx.log"; do
+      [ -f "$f" ] && { echo "--- last lines of $(basename "$f")" >&2; tail -20 "$f" >&2; }
+    done
+  fi
   stop_process "$secsipidx_pid" 5
   stop_process "$callsign_pid" 30
   # Callsign stops its embedded PostgreSQL on SIGTERM; if it was killed, stop the server it left.
@@ -56,13 +62,14 @@ log() { echo "== $*" >&2; }
 newest_source=$(find src pom.xml db -type f -newer target/callsign.jar 2>/dev/null | head -1 || true)
 if [ ! -f target/callsign.jar ] || [ ! -f target/bench-classpath.txt ] || [ -n "$newest_source" ]; then
   log "building (mvn package, test classes, bench class path)"
-  mvn -B -q -o -DskipTests package dependency:build-classpath \
+  mvn -B -q -o -DskipTests package dependency:build-classpath >&2 \
       -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 fi
 
 # --- 2. raw ES256 ---------------------------------------------------------------------------------
 log "JMH: Es256Benchmark.sign on the provider Callsign picks (AUTO), 3 x 3 s after 2 x 2 s warm-up"
-java -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main \
+# jmh.ignoreLock: JMH's lock file is per machine, and another user's run must not stop this one.
+java -Djmh.ignoreLock=true -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main \
     'io.callsign.passport.bench.Es256Benchmark.sign$' -p provider=AUTO -f 1 -wi 2 -w 2s -i 3 -r 3s \
     -rf json -rff "$work/jmh.json" > "$work/jmh.txt" 2>&1 || { cat "$work/jmh.txt" >&2; exit 1; }
 provider_signs=$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))[0]["primaryMetric"]["score"]))' "$work/jmh.json")
@@ -150,11 +157,11 @@ c_rps=$(rps "$work/wrk-callsign.txt"); s_rps=$(rps "$work/wrk-secsipidx.txt")
 ratio() { python3 -c 'import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f"{a / b:.2f}" if b else "n/a")' "$1" "$2"; }
 echo
 echo "STI-AS benchmark, $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (after ${WARMUP} s warm-up)"
-printf '%-42s %s\n' "ES256 signs/s, $provider_name (JMH)" "$provider_signs"
-printf '%-42s %s\n' "ES256 signs/s, openssl speed ecdsap256" "$openssl_signs"
-printf '%-42s %s\n' "ratio provider/openssl" "$(ratio "$provider_signs" "$openssl_signs")"
-printf '%-42s %s req/s  p50 %s  p99 %s\n' "Callsign POST /v1/sign" "$c_rps" \
+printf '%-50s %s\n' "ES256 signs/s, $provider_name (JMH)" "$provider_signs"
+printf '%-50s %s\n' "ES256 signs/s, openssl speed ecdsap256" "$openssl_signs"
+printf '%-50s %s\n' "ratio provider/openssl" "$(ratio "$provider_signs" "$openssl_signs")"
+printf '%-50s %s req/s  p50 %s  p99 %s\n' "Callsign POST /v1/sign" "$c_rps" \
     "$(pct "$work/wrk-callsign.txt" 50)" "$(pct "$work/wrk-callsign.txt" 99)"
-printf '%-42s %s req/s  p50 %s  p99 %s\n' "secsipidx POST /v1/sign-csv" "$s_rps" \
+printf '%-50s %s req/s  p50 %s  p99 %s\n' "secsipidx POST /v1/sign-csv" "$s_rps" \
     "$(pct "$work/wrk-secsipidx.txt" 50)" "$(pct "$work/wrk-secsipidx.txt" 99)"
-printf '%-42s %s\n' "ratio Callsign/secsipidx (req/s)" "$(ratio "$c_rps" "$s_rps")"
+printf '%-50s %s\n' "ratio Callsign/secsipidx (req/s)" "$(ratio "$c_rps" "$s_rps")"
