@@ -70,6 +70,9 @@ class KamailioFaultsIT {
             assertThat(hung).as("a silent Callsign is given up after the timeout")
                     .isGreaterThanOrEqualTo(timeout.multipliedBy(9).dividedBy(10))
                     .isLessThan(timeout.plus(SLACK));
+            // The log names the cause: curl's timeout (28) or janssonrpcc's (-100), without the request.
+            assertThat(proxy.process().log()).contains(mode == ProxyMode.RPC ? "failed: janssonrpcc -100" : "failed: HTTP 28")
+                    .doesNotContain("\"params\"");
 
             int connections = proxy.rpcConnections();
             link.set(FaultyLink.Mode.FORWARD);
