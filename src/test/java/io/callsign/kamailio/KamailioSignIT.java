@@ -66,8 +66,10 @@ class KamailioSignIT {
                 proxy.awaitRpcConnected(1);
             }
             String label = mode.name().toLowerCase();
-            // A: the customer trunk's subscriber calls from its own verified number.
-            assertSigned(Calls.answered(dir, label + "-a", proxy.address(), uasPort, uac -> uac.caller(OWNED)), "A", "15145559876");
+            // A: the customer trunk's subscriber calls from its own verified number, asserted in a
+            // name-addr P-Asserted-Identity, which wins over the From user.
+            assertSigned(Calls.answered(dir, label + "-a", proxy.address(), uasPort, uac -> uac.caller("+15145550000")
+                    .headers("P-Asserted-Identity: \"Customer A\" <sip:" + OWNED + "@ims.local;user=phone>")), "A", "15145559876");
             // B: the same known customer, with a number that is not theirs.
             assertSigned(Calls.answered(dir, label + "-b", proxy.address(), uasPort, uac -> uac.caller("+15145550000")),
                     "B", "15145550000");

@@ -110,6 +110,21 @@ final class LabCallsign implements AutoCloseable {
         throw new AssertionError("provisioning did not reach the signer within 15 s; last answer: " + last);
     }
 
+    /** An Identity header and the Date it was signed for. */
+    record Signed(String identity, String date) {
+    }
+
+    /** Signs a call from {@code caller} to +15145551234 with POST /v1/sign (Callsign picks the Date). */
+    Signed sign(String caller, String sourceIp) {
+        String body = "{\"from\":\"sip:" + caller + "@ims.local\",\"to\":\"sip:+15145551234@ims.local\","
+                + "\"callId\":\"verify-fixture\",\"sourceIp\":\"" + sourceIp + "\"}";
+        JsonNode response = read(service.postJson("/v1/sign", body).body());
+        if (!response.path("identity").isTextual()) {
+            throw new AssertionError("Callsign did not sign: " + response);
+        }
+        return new Signed(response.path("identity").asText(), response.path("headers").path("Date").asText());
+    }
+
     /** GET the x5u over HTTPS trusting only the lab root, as a verifier would; the body is the chain. */
     String fetchX5u() {
         try {

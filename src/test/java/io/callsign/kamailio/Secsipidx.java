@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** secsipidx (libsecsipid's command line) as an independent verifier of Identity headers. */
+/** secsipidx (libsecsipid's command line) as an independent signer and verifier of Identity headers. */
 final class Secsipidx {
 
     private Secsipidx() {
@@ -38,5 +38,24 @@ final class Secsipidx {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A SHAKEN Identity header signed by libsecsipid with {@code key}, for {@code x5u}, with the given
+     * claims; {@code iat} is taken as given (secsipidx -sign-full would use the current time).
+     */
+    static String sign(Path directory, Path key, String x5u, String attest, String orig, String dest, long iat) {
+        String header = "{\"alg\":\"ES256\",\"ppt\":\"shaken\",\"typ\":\"passport\",\"x5u\":\"" + x5u + "\"}";
+        String payload = "{\"attest\":\"" + attest + "\",\"dest\":{\"tn\":[\"" + dest + "\"]},\"iat\":" + iat
+                + ",\"orig\":{\"tn\":\"" + orig + "\"},\"origid\":\"" + java.util.UUID.randomUUID() + "\"}";
+        ChildProcess process = ChildProcess.start("secsipidx-sign-" + System.nanoTime(), List.of(Tools.secsipidx().toString(),
+                "-sign", "-k", key.toString(), "-header", header, "-payload", payload), directory);
+        int exit = process.waitFor(Duration.ofSeconds(20));
+        String jwt = process.log().strip();
+        jwt = jwt.substring(jwt.lastIndexOf('\n') + 1);
+        if (exit != 0 || jwt.split("\\.").length != 3) {
+            throw new AssertionError("secsipidx -sign failed (" + exit + "): " + process.log());
+        }
+        return jwt + ";info=<" + x5u + ">;alg=ES256;ppt=shaken";
     }
 }
