@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.TrustManagerFactory;
@@ -102,8 +101,9 @@ class KamailioSignIT {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init((KeyStore) null);
         X509Certificate other = ((X509TrustManager) factory.getTrustManagers()[0]).getAcceptedIssuers()[0];
-        return Files.writeString(dir.resolve("unrelated-root.pem"), "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder().encodeToString(other.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        Path file = dir.resolve("unrelated-root.pem");
+        LabPem.write(file, "CERTIFICATE", other.getEncoded());
+        return file;
     }
 
     private static void assertSigned(Calls.Call call, String attest, String orig) {

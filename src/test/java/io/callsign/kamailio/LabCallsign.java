@@ -6,24 +6,15 @@ import io.callsign.TestService;
 import io.callsign.credentials.SigningCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A real Callsign in lab mode for SIP tests: HTTP, a netstring JSON-RPC listener and the HTTPS
@@ -127,20 +118,7 @@ final class LabCallsign implements AutoCloseable {
 
     /** GET the x5u over HTTPS trusting only the lab root, as a verifier would; the body is the chain. */
     String fetchX5u() {
-        try {
-            HttpClient client = HttpClient.newBuilder().sslContext(trustingRoot()).connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(credentials().x5u()).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("GET " + credentials().x5u() + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return LabPem.fetch(credentials().x5u(), root());
     }
 
     static JsonNode read(String json) {
@@ -151,38 +129,18 @@ final class LabCallsign implements AutoCloseable {
         }
     }
 
-    private SSLContext trustingRoot() {
-        try {
-            KeyStore anchors = KeyStore.getInstance("PKCS12");
-            anchors.load(null, null);
-            anchors.setCertificateEntry("lab-root", root());
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(anchors);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private X509Certificate root() {
         return service.service().labTrust().orElseThrow(() -> new AssertionError("Callsign is not in lab mode")).root();
     }
 
     private void writePem() {
         try {
-            Files.writeString(rootPem(), pem("CERTIFICATE", root().getEncoded()), StandardCharsets.US_ASCII);
-            Files.writeString(leafPem(), pem("CERTIFICATE", credentials().leaf().getEncoded()), StandardCharsets.US_ASCII);
-            Files.writeString(keyPem(), pem("PRIVATE KEY", credentials().key().getEncoded()), StandardCharsets.US_ASCII);
-        } catch (IOException | GeneralSecurityException e) {
+            LabPem.write(rootPem(), "CERTIFICATE", root().getEncoded());
+            LabPem.write(leafPem(), "CERTIFICATE", credentials().leaf().getEncoded());
+            LabPem.write(keyPem(), "PRIVATE KEY", credentials().key().getEncoded());
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot write the lab PEM files: " + e.getMessage(), e);
         }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     @Override
