@@ -9,6 +9,9 @@ import io.callsign.http.Routes;
 import io.callsign.ops.HealthHandlers;
 import io.callsign.ops.Metrics;
 import io.callsign.ops.ReadinessCheck;
+import io.callsign.provisioning.Cli;
+import io.callsign.provisioning.ProvisioningApi;
+import io.callsign.provisioning.ProvisioningConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +46,8 @@ public final class Callsign implements AutoCloseable {
                         ? ReadinessCheck.Status.ok("reachable")
                         : ReadinessCheck.Status.failing("cannot get a working connection to " + database.jdbcUrl()));
         health.mount(routes);
+        new ProvisioningApi(database.dataSource(), ProvisioningConfig.withToken(settings.provisioning().token()),
+                ProvisioningApi.NO_POLICY).mount(routes);
 
         this.http = HttpServer.start(settings.http().listen(), List.of(), routes, settings.http().maxBodyBytes());
     }
@@ -59,8 +64,7 @@ public final class Callsign implements AutoCloseable {
     static int run(String[] args, Map<String, String> environment) {
         String command = args.length == 0 ? "serve" : args[0];
         if (!command.equals("serve")) {
-            System.err.println("unknown command '" + command + "'; usage: callsign [serve]");
-            return 64;
+            return Cli.run(args, environment, System.out, System.err);
         }
         SettingsLoader.Loaded loaded;
         try {
