@@ -10,11 +10,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
+import org.xnio.Options;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -29,10 +31,12 @@ final class NumberImportHandler implements HttpHandler {
 
     private final DataSource dataSource;
     private final long maxBytes;
+    private final Duration idleTimeout;
 
-    NumberImportHandler(DataSource dataSource, long maxBytes) {
+    NumberImportHandler(DataSource dataSource, long maxBytes, Duration idleTimeout) {
         this.dataSource = dataSource;
         this.maxBytes = maxBytes;
+        this.idleTimeout = idleTimeout;
     }
 
     @Override
@@ -60,6 +64,10 @@ final class NumberImportHandler implements HttpHandler {
     }
 
     private ImportReport load(HttpServerExchange exchange, NumberImporter.Mode mode) throws IOException {
+        // A client that stops sending must not hold a transaction open for ever: a read that waits longer
+        // than this fails (ReadTimeoutException) and the import rolls back. Undertow takes the timeout
+        // from the connection when the body stream is created; it is reset once the body is read.
+        Integer before = exchange.getConnection().setOption(Options.READ_TIMEOUT, (int) idleTimeout.toMillis());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -76,6 +84,8 @@ final class NumberImportHandler implements HttpHandler {
             }
         } catch (SQLException e) {
             throw Transactions.problem(e);
+        } finally {
+            exchange.getConnection().setOption(Options.READ_TIMEOUT, before == null ? 0 : before);
         }
     }
 

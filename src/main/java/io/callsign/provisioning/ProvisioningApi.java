@@ -43,7 +43,8 @@ public final class ProvisioningApi {
         new ResourceRoutes<>(new Trunks(), transactions).mount(routes, "/v1/trunks", "name", this::guard);
         // Expect: 100-continue: a refused client (401/403/415) learns it before sending gigabytes.
         routes.post("/v1/numbers:import", new HttpContinueReadHandler(
-                guard(new NumberImportHandler(transactions.dataSource(), config.maxImportBytes()))));
+                guard(new NumberImportHandler(transactions.dataSource(), config.maxImportBytes(),
+                        config.importIdleTimeout()))));
         routes.get("/v1/numbers:export", guard(new NumberExportHandler(transactions.dataSource())));
         routes.get("/v1/explain", guard(new ExplainHandler(explain)));
     }

@@ -1,5 +1,6 @@
 package io.callsign.provisioning;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -9,8 +10,12 @@ import java.util.Optional;
  *                       empty = only loopback clients are served
  * @param maxImportBytes {@code CALLSIGN_IMPORT_MAX_BYTES}: largest CSV body {@code POST /v1/numbers:import}
  *                       accepts (the body is streamed, never held in memory)
+ * @param importIdleTimeout {@code CALLSIGN_IMPORT_IDLE_TIMEOUT_SECONDS}: an import whose client sends
+ *                       nothing for this long is abandoned and rolled back
  */
-public record ProvisioningConfig(Optional<String> token, long maxImportBytes) {
+public record ProvisioningConfig(Optional<String> token, long maxImportBytes, Duration importIdleTimeout) {
+
+    public static final Duration DEFAULT_IMPORT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public static final long DEFAULT_MAX_IMPORT_BYTES = 10L * 1024 * 1024 * 1024;
 
@@ -21,20 +26,24 @@ public record ProvisioningConfig(Optional<String> token, long maxImportBytes) {
         if (maxImportBytes < 1) {
             throw new IllegalArgumentException("CALLSIGN_IMPORT_MAX_BYTES=" + maxImportBytes + " must be positive");
         }
+        if (importIdleTimeout.isNegative() || importIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("CALLSIGN_IMPORT_IDLE_TIMEOUT_SECONDS=" + importIdleTimeout.toSeconds()
+                    + " must be positive");
+        }
     }
 
-    /** Loopback-only, 10 GiB imports. */
+    /** Loopback-only, 10 GiB imports, 60 s idle timeout. */
     public static ProvisioningConfig defaults() {
-        return new ProvisioningConfig(Optional.empty(), DEFAULT_MAX_IMPORT_BYTES);
+        return withToken(Optional.empty());
     }
 
     public static ProvisioningConfig withToken(Optional<String> token) {
-        return new ProvisioningConfig(token, DEFAULT_MAX_IMPORT_BYTES);
+        return new ProvisioningConfig(token, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_IMPORT_IDLE_TIMEOUT);
     }
 
     @Override
     public String toString() {
         return "ProvisioningConfig[token=" + (token.isPresent() ? "****" : "(unset)") + ", maxImportBytes="
-                + maxImportBytes + "]";
+                + maxImportBytes + ", importIdleTimeout=" + importIdleTimeout + "]";
     }
 }
