@@ -45,9 +45,9 @@ final class Exchanges {
         }
     }
 
-    static void json(HttpServerExchange exchange, int status, Object body, Optional<Long> version) {
+    static void json(HttpServerExchange exchange, int status, Object body, Optional<String> etag) {
         exchange.setStatusCode(status);
-        version.ifPresent(v -> exchange.getResponseHeaders().put(Headers.ETAG, Preconditions.etag(v)));
+        etag.ifPresent(tag -> exchange.getResponseHeaders().put(Headers.ETAG, tag));
         if (body == null) {
             exchange.endExchange();
             return;

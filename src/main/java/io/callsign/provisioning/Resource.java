@@ -15,9 +15,14 @@ import java.util.Optional;
  */
 interface Resource<I, R extends Resource.Versioned> {
 
-    /** A representation carrying its row version, which is also its ETag. */
+    /** A representation carrying its row version, from which its ETag comes. */
     interface Versioned {
         long version();
+
+        /** The entity tag of this representation: {@code "v3"}, unless the resource adds to it. */
+        default String etag() {
+            return Preconditions.etag(version());
+        }
     }
 
     /** Singular noun for messages and {@code audit_log.entity}, e.g. {@code subscriber}. */

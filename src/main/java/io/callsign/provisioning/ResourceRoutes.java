@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * PUT, GET, DELETE and list for one {@link Resource}, the same way for every kind: PUT answers 201
@@ -48,11 +47,11 @@ final class ResourceRoutes<I, R extends Resource.Versioned> {
     private void get(HttpServerExchange exchange, String key) {
         R found = transactions.run(c -> resource.find(c, key, false))
                 .orElseThrow(() -> Problem.notFound(what(key) + " does not exist"));
-        if (Exchanges.preconditions(exchange).notModified(found.version())) {
-            Exchanges.json(exchange, 304, null, Optional.of(found.version()));
+        if (Exchanges.preconditions(exchange).notModified(found.etag())) {
+            Exchanges.json(exchange, 304, null, Optional.of(found.etag()));
             return;
         }
-        Exchanges.json(exchange, 200, found, Optional.of(found.version()));
+        Exchanges.json(exchange, 200, found, Optional.of(found.etag()));
     }
 
     private void put(HttpServerExchange exchange, String key) throws IOException {
@@ -63,7 +62,7 @@ final class ResourceRoutes<I, R extends Resource.Versioned> {
         if (written.created()) {
             exchange.getResponseHeaders().put(Headers.LOCATION, exchange.getRequestPath());
         }
-        Exchanges.json(exchange, written.created() ? 201 : 200, written.value(), Optional.of(written.value().version()));
+        Exchanges.json(exchange, written.created() ? 201 : 200, written.value(), Optional.of(written.value().etag()));
     }
 
     private Written<R> write(Connection c, String key, I input, Preconditions preconditions, String actor)
@@ -121,8 +120,8 @@ final class ResourceRoutes<I, R extends Resource.Versioned> {
         return resource.entity() + " '" + key + "'";
     }
 
-    private static OptionalLong version(Optional<? extends Resource.Versioned> row) {
-        return row.isPresent() ? OptionalLong.of(row.get().version()) : OptionalLong.empty();
+    private static Optional<String> version(Optional<? extends Resource.Versioned> row) {
+        return row.map(Resource.Versioned::etag);
     }
 
     private record Written<R>(R value, boolean created) {

@@ -8,4 +8,9 @@ import java.util.List;
  */
 record Subscriber(String id, String name, boolean verified, List<String> users, long version,
         String createdAt, String updatedAt) implements Resource.Versioned {
+
+    @Override
+    public String etag() {
+        return Preconditions.etag(version, users);
+    }
 }

@@ -8,4 +8,9 @@ import java.util.List;
  */
 record Trunk(String name, String kind, List<String> cidrs, String subscriber, long version,
         String createdAt, String updatedAt) implements Resource.Versioned {
+
+    @Override
+    public String etag() {
+        return Preconditions.etag(version, cidrs);
+    }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.callsign.TestService;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class SubscribersIT {
         HttpResponse<String> created = api.put("/v1/subscribers/acct-1",
                 "{\"name\":\"Acme\",\"verified\":true,\"users\":[\"bob@ims.local\",\"alice@ims.local\"]}");
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.headers().firstValue("ETag")).contains("\"v1\"");
+        assertThat(created.headers().firstValue("ETag")).hasValueSatisfying(tag -> assertThat(tag).startsWith("\"v1-"));
         assertThat(created.headers().firstValue("Location")).contains("/v1/subscribers/acct-1");
         JsonNode body = json(created);
         assertThat(body.get("id").asText()).isEqualTo("acct-1");
@@ -42,23 +43,23 @@ class SubscribersIT {
 
         HttpResponse<String> replaced = api.put("/v1/subscribers/acct-1", "{\"name\":\"Acme Inc\",\"users\":[]}");
         assertThat(replaced.statusCode()).isEqualTo(200);
-        assertThat(replaced.headers().firstValue("ETag")).contains("\"v2\"");
+        assertThat(replaced.headers().firstValue("ETag")).hasValueSatisfying(tag -> assertThat(tag).startsWith("\"v2-"));
         assertThat(json(replaced).get("verified").asBoolean()).isFalse();
         assertThat(api.count("subscriber_users WHERE subscriber_id = 'acct-1'")).isZero();
 
         HttpResponse<String> got = api.get("/v1/subscribers/acct-1");
         assertThat(got.statusCode()).isEqualTo(200);
         assertThat(json(got).get("name").asText()).isEqualTo("Acme Inc");
-        assertThat(got.headers().firstValue("ETag")).contains("\"v2\"");
+        assertThat(got.headers().firstValue("ETag")).isEqualTo(replaced.headers().firstValue("ETag"));
     }
 
     @Test
     void aPutThatChangesNothingKeepsTheVersionAndWritesNoAudit() {
         String body = "{\"name\":\"Same\",\"verified\":true,\"users\":[\"same@ims.local\"]}";
-        api.put("/v1/subscribers/acct-same", body);
+        String first = api.put("/v1/subscribers/acct-same", body).headers().firstValue("ETag").orElseThrow();
         HttpResponse<String> again = api.put("/v1/subscribers/acct-same", body);
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.headers().firstValue("ETag")).contains("\"v1\"");
+        assertThat(again.headers().firstValue("ETag")).contains(first);
         assertThat(api.count("audit_log WHERE entity_id = 'acct-same'")).isEqualTo(1);
     }
 
@@ -124,17 +125,41 @@ class SubscribersIT {
 
     @Test
     void staleIfMatchIs412AndNothingChanges() {
-        api.put("/v1/subscribers/acct-cc", "{\"name\":\"one\"}");
-        api.put("/v1/subscribers/acct-cc", "{\"name\":\"two\"}");
-        HttpResponse<String> stale = api.put("/v1/subscribers/acct-cc", "{\"name\":\"three\"}", "If-Match", "\"v1\"");
+        String v1 = api.put("/v1/subscribers/acct-cc", "{\"name\":\"one\"}").headers().firstValue("ETag").orElseThrow();
+        String v2 = api.put("/v1/subscribers/acct-cc", "{\"name\":\"two\"}").headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> stale = api.put("/v1/subscribers/acct-cc", "{\"name\":\"three\"}", "If-Match", v1);
         assertThat(stale.statusCode()).isEqualTo(412);
-        assertThat(detail(stale)).contains("If-Match \"v1\" does not match subscriber 'acct-cc', now at \"v2\"");
+        assertThat(detail(stale)).contains("If-Match " + v1 + " does not match subscriber 'acct-cc', now at " + v2);
         assertThat(api.sql("SELECT name FROM subscribers WHERE id = 'acct-cc'")).isEqualTo("two");
 
-        HttpResponse<String> current = api.put("/v1/subscribers/acct-cc", "{\"name\":\"three\"}", "If-Match", "\"v2\"");
+        HttpResponse<String> current = api.put("/v1/subscribers/acct-cc", "{\"name\":\"three\"}", "If-Match", v2);
         assertThat(current.statusCode()).isEqualTo(200);
-        assertThat(api.delete("/v1/subscribers/acct-cc", "If-Match", "\"v2\"").statusCode()).isEqualTo(412);
-        assertThat(api.delete("/v1/subscribers/acct-cc", "If-Match", "\"v3\"").statusCode()).isEqualTo(204);
+        String v3 = current.headers().firstValue("ETag").orElseThrow();
+        assertThat(api.delete("/v1/subscribers/acct-cc", "If-Match", v2).statusCode()).isEqualTo(412);
+        assertThat(api.delete("/v1/subscribers/acct-cc", "If-Match", v3).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void changingOnlyTheUsersChangesTheETagEvenWhenTheRowVersionStays() {
+        // The change feed's row trigger moves version only when the subscribers row itself changes;
+        // a trigger with the same rule is installed here for this subscriber.
+        api.execute("CREATE FUNCTION test_touch_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "NEW.version := OLD.version; NEW.updated_at := OLD.updated_at; "
+                + "IF NEW IS DISTINCT FROM OLD THEN NEW.version := OLD.version + 1; NEW.updated_at := now(); END IF; "
+                + "RETURN NEW; END $$");
+        api.execute("CREATE TRIGGER test_touch BEFORE UPDATE ON subscribers FOR EACH ROW "
+                + "WHEN (OLD.id = 'acct-touch') EXECUTE FUNCTION test_touch_row()");
+        try {
+            String before = api.put("/v1/subscribers/acct-touch", "{\"users\":[\"t1@ims.local\"]}")
+                    .headers().firstValue("ETag").orElseThrow();
+            HttpResponse<String> moved = api.put("/v1/subscribers/acct-touch", "{\"users\":[\"t2@ims.local\"]}");
+            assertThat(api.sql("SELECT version FROM subscribers WHERE id = 'acct-touch'")).isEqualTo("1");
+            assertThat(moved.headers().firstValue("ETag")).isNotEqualTo(Optional.of(before));
+            assertThat(api.put("/v1/subscribers/acct-touch", "{}", "If-Match", before).statusCode()).isEqualTo(412);
+        } finally {
+            api.execute("DROP TRIGGER test_touch ON subscribers");
+            api.execute("DROP FUNCTION test_touch_row()");
+        }
     }
 
     @Test
@@ -153,8 +178,8 @@ class SubscribersIT {
 
     @Test
     void getWithTheCurrentETagIs304() {
-        api.put("/v1/subscribers/acct-304", "{}");
-        assertThat(api.get("/v1/subscribers/acct-304", "If-None-Match", "\"v1\"").statusCode()).isEqualTo(304);
+        String tag = api.put("/v1/subscribers/acct-304", "{}").headers().firstValue("ETag").orElseThrow();
+        assertThat(api.get("/v1/subscribers/acct-304", "If-None-Match", tag).statusCode()).isEqualTo(304);
         assertThat(api.get("/v1/subscribers/acct-304", "If-None-Match", "\"v0\"").statusCode()).isEqualTo(200);
     }
 
