@@ -48,7 +48,7 @@ public final class Cli {
               trunks delete NAME
               import FILE.csv [--mode all-or-nothing|report]   CSV: tn,subscriber,verified[,valid_from,valid_until]
               export [FILE] [--subscriber ID]                  same columns; FILE omitted = standard output
-              explain --tn TN [--trunk NAME] [--source-ip IP] [--auth-user USER] [--registered]
+              explain --tn TN [--trunk NAME] [--source-ip IP] [--auth-user USER] [--registered [--from-aor AOR]]
 
             put replaces the whole row: an option left out takes its default (--verified false, no users).
             TIME is ISO 8601 (2026-01-01T00:00:00Z) or a date (2026-01-01, midnight UTC).

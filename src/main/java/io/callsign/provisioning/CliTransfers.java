@@ -31,7 +31,7 @@ final class CliTransfers {
             case "import" -> new Cli.Command(arguments, Set.of("url", "mode"), Set.of(), CliTransfers::importFile);
             case "export" -> new Cli.Command(arguments, Set.of("url", "subscriber"), Set.of(),
                     (api, args, out, err) -> export(api, args, out));
-            default -> new Cli.Command(arguments, Set.of("url", "tn", "trunk", "source-ip", "auth-user"),
+            default -> new Cli.Command(arguments, Set.of("url", "tn", "trunk", "source-ip", "auth-user", "from-aor"),
                     Set.of("registered"), (api, args, out, err) -> explain(api, args, out));
         };
     }
@@ -128,6 +128,7 @@ final class CliTransfers {
         args.option("source-ip").ifPresent(v -> query.put("sourceIp", v));
         args.option("auth-user").ifPresent(v -> query.put("authUser", v));
         query.put("registered", String.valueOf(args.flag("registered")));
+        args.option("from-aor").ifPresent(v -> query.put("fromAor", v));
         JsonNode answer = api.send(api.request("/v1/explain", query).GET().build());
         ExplainPrinter.print(answer, out);
         return Cli.OK;

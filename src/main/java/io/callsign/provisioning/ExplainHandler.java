@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@code GET /v1/explain?tn=&trunk=&sourceIp=&authUser=&registered=}: asks the attestation policy what
+ * {@code GET /v1/explain?tn=&trunk=&sourceIp=&authUser=&registered=&fromAor=}: asks the attestation policy what
  * it would decide for these call facts, and returns its answer (decision and steps) as JSON. The
  * policy is injected; this route only checks the query.
  */
 final class ExplainHandler implements HttpHandler {
 
-    private static final List<String> PARAMETERS = List.of("tn", "trunk", "sourceIp", "authUser", "registered");
+    private static final List<String> PARAMETERS = List.of("tn", "trunk", "sourceIp", "authUser", "registered", "fromAor");
 
     private final Function<ExplainQuery, Object> policy;
 
@@ -41,7 +41,8 @@ final class ExplainHandler implements HttpHandler {
         if (!registered.equals("true") && !registered.equals("false")) {
             throw Problem.badRequest("query 'registered': '" + registered + "' is not true or false");
         }
-        return new ExplainQuery(tn, trunk, sourceIp, authUser, Boolean.parseBoolean(registered));
+        Optional<String> fromAor = Exchanges.query(exchange, "fromAor").map(a -> Check.sipUser("fromAor", a));
+        return new ExplainQuery(tn, trunk, sourceIp, authUser, Boolean.parseBoolean(registered), fromAor);
     }
 
     private static String ip(String text) {

@@ -11,7 +11,9 @@ import java.util.Optional;
  * @param sourceIp   where the INVITE came from, an IP literal, if given
  * @param authUser   digest-authenticated user, if any
  * @param registered whether the proxy found the caller registered
+ * @param fromAor    the caller's address of record (user@host), which identifies a registered caller
+ *                   that did not authenticate
  */
 public record ExplainQuery(String tn, Optional<String> trunk, Optional<String> sourceIp, Optional<String> authUser,
-        boolean registered) {
+        boolean registered, Optional<String> fromAor) {
 }

@@ -41,7 +41,7 @@ final class NumberImportHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws IOException {
-        NumberImporter.Mode mode = mode(exchange);
+        ImportMode mode = mode(exchange);
         String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE)).orElse("");
         if (!type.toLowerCase(java.util.Locale.ROOT).matches("(text|application)/csv\\s*(;.*)?")) {
             throw new Problem(415, "Unsupported Media Type", "send the numbers as CSV with 'Content-Type: text/csv' (got '"
@@ -63,7 +63,7 @@ final class NumberImportHandler implements HttpHandler {
         respond(exchange, report);
     }
 
-    private ImportReport load(HttpServerExchange exchange, NumberImporter.Mode mode) throws IOException {
+    private ImportReport load(HttpServerExchange exchange, ImportMode mode) throws IOException {
         // A client that stops sending must not hold a transaction open for ever: a read that waits longer
         // than this fails (ReadTimeoutException) and the import rolls back. Undertow takes the timeout
         // from the connection when the body stream is created; it is reset once the body is read.
@@ -72,7 +72,7 @@ final class NumberImportHandler implements HttpHandler {
             c.setAutoCommit(false);
             try {
                 ImportReport report = new NumberImporter().run(c, exchange.getInputStream(), mode, Exchanges.actor(exchange));
-                if (mode == NumberImporter.Mode.ALL_OR_NOTHING && report.rejectedCount() > 0) {
+                if (mode == ImportMode.ALL_OR_NOTHING && report.rejectedCount() > 0) {
                     c.rollback();
                 } else {
                     c.commit();
@@ -89,23 +89,17 @@ final class NumberImportHandler implements HttpHandler {
         }
     }
 
-    private static NumberImporter.Mode mode(HttpServerExchange exchange) {
+    private static ImportMode mode(HttpServerExchange exchange) {
         for (String name : exchange.getQueryParameters().keySet()) {
             if (!name.equals("mode")) {
                 throw Problem.badRequest("unknown query parameter '" + name + "'; use mode=all-or-nothing or mode=report");
             }
         }
-        String mode = Exchanges.query(exchange, "mode").orElse("all-or-nothing");
-        for (NumberImporter.Mode m : NumberImporter.Mode.values()) {
-            if (m.text.equals(mode)) {
-                return m;
-            }
-        }
-        throw Problem.badRequest("query 'mode': '" + mode + "' is not a mode; use all-or-nothing or report");
+        return ImportMode.parse(Exchanges.query(exchange, "mode").orElse(ImportMode.ALL_OR_NOTHING.text));
     }
 
     private static void respond(HttpServerExchange exchange, ImportReport report) throws IOException {
-        boolean refused = report.mode().equals(NumberImporter.Mode.ALL_OR_NOTHING.text) && report.rejectedCount() > 0;
+        boolean refused = report.mode().equals(ImportMode.ALL_OR_NOTHING.text) && report.rejectedCount() > 0;
         Map<String, Object> body = new LinkedHashMap<>();
         if (refused) {
             // RFC 9457 problem with the report's members as extensions.

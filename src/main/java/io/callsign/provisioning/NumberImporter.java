@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,65 +15,41 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads a number CSV into {@code telephone_numbers} on one connection, inside the caller's
- * transaction: rows are checked as they stream in and COPYed into a temporary table, rows naming an
- * unknown subscriber or repeating a number are set aside in SQL, and one {@code INSERT ... ON
- * CONFLICT DO UPDATE} applies the rest. Re-importing the same file changes nothing. The caller
- * commits or rolls back; nothing here commits.
+ * transaction: rows are checked as they stream in and COPYed into a staging table (see
+ * {@link ImportStaging}), bad rows are set aside, and one {@code INSERT ... ON CONFLICT DO UPDATE}
+ * applies the rest. Re-importing the same file changes nothing. The caller commits or rolls back;
+ * nothing here commits.
  */
 final class NumberImporter {
-
-    /** What to do with a file that has bad rows. */
-    enum Mode {
-        /** Any bad row: nothing is written (the caller rolls back). */
-        ALL_OR_NOTHING("all-or-nothing"),
-        /** Good rows are written, bad rows reported. */
-        REPORT("report");
-
-        final String text;
-
-        Mode(String text) {
-            this.text = text;
-        }
-    }
 
     private static final Logger LOG = LoggerFactory.getLogger(NumberImporter.class);
     private static final int COPY_CHUNK = 256 * 1024;
 
-    ImportReport run(Connection c, InputStream body, Mode mode, String actor) throws SQLException, IOException {
+    ImportReport run(Connection c, InputStream body, ImportMode mode, String actor) throws SQLException, IOException {
         long start = System.nanoTime();
-        // Memory for the duplicate check's hash and the upsert's join, for this transaction only.
-        execute(c, "SET LOCAL work_mem = '256MB'", "CREATE TEMP TABLE import_rows (line bigint NOT NULL, tn text NOT NULL, subscriber_id text NOT NULL, "
-                + "verified boolean NOT NULL, valid_from timestamptz, valid_until timestamptz) ON COMMIT DROP",
-                "CREATE TEMP TABLE import_rejects (line bigint NOT NULL, reason text NOT NULL) ON COMMIT DROP");
-        Rejections rejections = new Rejections();
+        ImportStaging.create(c);
+        ImportRejections rejections = new ImportRejections();
         long rows = copy(c, body, rejections);
         long copied = System.nanoTime();
-        execute(c, "ANALYZE import_rows",
-                "WITH bad AS (DELETE FROM import_rows r WHERE NOT EXISTS (SELECT 1 FROM subscribers s "
-                        + "WHERE s.id = r.subscriber_id) RETURNING line, subscriber_id) "
-                        + "INSERT INTO import_rejects SELECT line, 'subscriber ''' || subscriber_id || ''' does not exist' FROM bad",
-                // One command cannot upsert the same key twice; the first occurrence stands.
-                "WITH first AS (SELECT tn, min(line) AS line FROM import_rows GROUP BY tn HAVING count(*) > 1), "
-                        + "dup AS (DELETE FROM import_rows r USING first f WHERE r.tn = f.tn AND r.line > f.line "
-                        + "RETURNING r.line, r.tn, f.line AS first_line) "
-                        + "INSERT INTO import_rejects SELECT line, 'number ' || tn || ' repeats line ' || first_line FROM dup");
-        rejections.addFromDatabase(c);
-        long checked = System.nanoTime();
-        if (mode == Mode.ALL_OR_NOTHING && rejections.count() > 0) {
+        ImportStaging.setAsideBadRows(c);
+        rejections.addFromStaging(c);
+        if (mode == ImportMode.ALL_OR_NOTHING && rejections.count() > 0) {
             return new ImportReport(mode.text, rows, 0, 0, 0, rejections.listed(), rejections.count());
         }
-        dropUnchanged(c);
-        long[] changed = upsert(c);
-        LOG.info("number import of {} row(s) by {}: upload and COPY {} ms, checks {} ms, upsert {} ms", rows, actor,
-                (copied - start) / 1_000_000, (checked - copied) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
+        ImportStaging.dropUnchanged(c);
+        long[] changed = ImportStaging.upsert(c);
         ImportReport report = new ImportReport(mode.text, rows, changed[0], changed[1],
                 rows - rejections.count() - changed[0] - changed[1], rejections.listed(), rejections.count());
         Audit.write(c, actor, "import", "number", "*", null, counts(report));
+        LOG.info("number import by {}: {} row(s), {} inserted, {} updated, {} rejected; upload and COPY {} ms, "
+                + "checks and upsert {} ms", actor, rows, report.inserted(), report.updated(), report.rejectedCount(),
+                (copied - start) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
         return report;
     }
 
-    private static long copy(Connection c, InputStream body, Rejections rejections) throws SQLException, IOException {
-        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY import_rows FROM STDIN (FORMAT csv)");
+    /** Streams the body into COPY, line by line; returns the number of data rows (header and blanks aside). */
+    private static long copy(Connection c, InputStream body, ImportRejections rejections) throws SQLException, IOException {
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(ImportStaging.COPY);
         try {
             CsvLines lines = new CsvLines(body);
             StringBuilder out = new StringBuilder(COPY_CHUNK + CsvLines.MAX_LINE);
@@ -86,15 +59,14 @@ final class NumberImporter {
                 if (line.isBlank() && !lines.truncated()) {
                     continue;
                 }
-                if (first && !lines.truncated() && isHeader(line)) {
-                    first = false;
-                    continue;
-                }
+                boolean header = first && !lines.truncated() && isHeader(line);
                 first = false;
-                rows++;
-                row(lines, line, out, rejections);
-                if (out.length() >= COPY_CHUNK) {
-                    flush(copy, out);
+                if (!header) {
+                    rows++;
+                    row(lines, line, out, rejections);
+                    if (out.length() >= COPY_CHUNK) {
+                        flush(copy, out);
+                    }
                 }
             }
             flush(copy, out);
@@ -103,17 +75,6 @@ final class NumberImporter {
         } catch (IOException | SQLException | RuntimeException e) {
             cancel(copy, e);
             throw e;
-        }
-    }
-
-    // The upload broke or a row could not be sent: end COPY so the caller can roll back.
-    private static void cancel(CopyIn copy, Exception cause) {
-        try {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
         }
     }
 
@@ -131,7 +92,7 @@ final class NumberImporter {
         return true;
     }
 
-    private static void row(CsvLines lines, String line, StringBuilder out, Rejections rejections) {
+    private static void row(CsvLines lines, String line, StringBuilder out, ImportRejections rejections) {
         if (lines.truncated()) {
             rejections.add(lines.number(), "line is longer than " + CsvLines.MAX_LINE + " bytes");
             return;
@@ -151,32 +112,15 @@ final class NumberImporter {
         }
     }
 
-    /**
-     * Sets aside rows that match the table already, in one hash join: the upsert below would otherwise
-     * lock (and so write) every such row, which makes a re-run of a large file slow for nothing.
-     */
-    private static void dropUnchanged(Connection c) throws SQLException {
-        execute(c, "DELETE FROM import_rows r USING telephone_numbers t WHERE t.tn = r.tn "
-                + "AND t.subscriber_id = r.subscriber_id AND t.verified = r.verified "
-                + "AND t.valid_from IS NOT DISTINCT FROM r.valid_from AND t.valid_until IS NOT DISTINCT FROM r.valid_until");
-    }
-
-    /**
-     * Inserted and updated counts (in key order, so index pages are filled in sequence). A row the file leaves as it is is not touched (the WHERE), so its
-     * version stays and re-runs report it unchanged. {@code xmax = 0} marks a row this command
-     * inserted rather than updated (PostgreSQL's ON CONFLICT updates set xmax).
-     */
-    private static long[] upsert(Connection c) throws SQLException {
-        return Sql.query(c, "WITH up AS (INSERT INTO telephone_numbers AS t (tn, subscriber_id, verified, valid_from, valid_until) "
-                + "SELECT tn, subscriber_id, verified, valid_from, valid_until FROM import_rows ORDER BY tn "
-                + "ON CONFLICT (tn) DO UPDATE SET subscriber_id = EXCLUDED.subscriber_id, verified = EXCLUDED.verified, "
-                + "valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until, version = t.version + 1, "
-                + "updated_at = now() "
-                + "WHERE (t.subscriber_id, t.verified, t.valid_from, t.valid_until) IS DISTINCT FROM "
-                + "(EXCLUDED.subscriber_id, EXCLUDED.verified, EXCLUDED.valid_from, EXCLUDED.valid_until) "
-                + "RETURNING (xmax = 0) AS inserted) "
-                + "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up",
-                row -> new long[] {row.getLong(1), row.getLong(2)}).get(0);
+    // The upload broke or a row could not be sent: end COPY so that the caller can roll back.
+    private static void cancel(CopyIn copy, Exception cause) {
+        try {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private static Map<String, Object> counts(ImportReport report) {
@@ -188,44 +132,5 @@ final class NumberImporter {
         counts.put("unchanged", report.unchanged());
         counts.put("rejectedCount", report.rejectedCount());
         return counts;
-    }
-
-    private static void execute(Connection c, String... statements) throws SQLException {
-        try (Statement statement = c.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
-    /** Rejected rows: all counted, the first {@link ImportReport#MAX_LISTED} by line kept. */
-    private static final class Rejections {
-        private final List<ImportReport.Rejection> listed = new ArrayList<>();
-        private long count;
-
-        void add(long line, String reason) {
-            count++;
-            if (listed.size() < ImportReport.MAX_LISTED) {
-                listed.add(new ImportReport.Rejection(line, reason));
-            }
-        }
-
-        void addFromDatabase(Connection c) throws SQLException {
-            count += Sql.query(c, "SELECT count(*) FROM import_rejects", row -> row.getLong(1)).get(0);
-            listed.addAll(Sql.query(c, "SELECT line, reason FROM import_rejects ORDER BY line LIMIT ?",
-                    row -> new ImportReport.Rejection(row.getLong(1), row.getString(2)), ImportReport.MAX_LISTED));
-            listed.sort(Comparator.comparingLong(ImportReport.Rejection::line));
-            if (listed.size() > ImportReport.MAX_LISTED) {
-                listed.subList(ImportReport.MAX_LISTED, listed.size()).clear();
-            }
-        }
-
-        long count() {
-            return count;
-        }
-
-        List<ImportReport.Rejection> listed() {
-            return List.copyOf(listed);
-        }
     }
 }

@@ -198,7 +198,8 @@ class CliIT {
             assertThat(run.out()).isEqualTo("decision: A\nsteps:\n  1. trunk cust-1 is a customer trunk of acct-42\n"
                     + "  2. acct-42 holds 15145559876 (verified)\n");
             assertThat(asked.get()).isEqualTo(new ExplainQuery("15145559876", java.util.Optional.of("cust-1"),
-                    java.util.Optional.of("192.0.2.10"), java.util.Optional.of("alice@ims.local"), true));
+                    java.util.Optional.of("192.0.2.10"), java.util.Optional.of("alice@ims.local"), true,
+                    java.util.Optional.empty()));
 
             Run bad = cli(Map.of(), "explain", "--url", server.uri("").toString(), "--tn", "1", "--source-ip", "gw.example");
             assertThat(bad.code()).isEqualTo(Cli.API_ERROR);

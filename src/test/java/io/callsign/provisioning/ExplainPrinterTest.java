@@ -19,4 +19,14 @@ class ExplainPrinterTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("decision: C\nreason: gateway trunk\nsteps:\n"
                 + "  1. origin: trunk gw-1 (gateway)\n  2. {\"rule\":\"C\"}\n");
     }
+
+    @Test
+    void printsADecisionObjectByItsLevelThenItsDetails() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ExplainPrinter.print(JsonBodies.MAPPER.readTree("{\"decision\":{\"level\":\"A\",\"subscriberId\":\"acct-42\","
+                + "\"reason\":\"subscriber acct-42 holds 15145559876 (verified)\"},\"steps\":[\"s1\"]}"),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("decision: A\nsubscriberId: acct-42\n"
+                + "reason: subscriber acct-42 holds 15145559876 (verified)\nsteps:\n  1. s1\n");
+    }
 }
