@@ -208,9 +208,9 @@ class CliIT {
     }
 
     @Test
-    void explainWithoutAPolicyIs501() {
-        Run run = cli("explain", "--tn", "15145559876");
-        assertThat(run.code()).isEqualTo(Cli.API_ERROR);
-        assertThat(run.err()).contains("no attestation policy is configured").contains("(HTTP 501)");
+    void explainAsksTheServicesOwnPolicy() {
+        Run run = cli("explain", "--tn", "15145559876", "--source-ip", "198.51.100.9");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("decision: C").contains("198.51.100.9").contains("not authenticated");
     }
 }
