@@ -1,0 +1,39 @@
+package io.callsign.acme;
+
+import java.security.KeyPair;
+import java.time.Duration;
+
+import org.shredzone.acme4j.Authorization;
+import org.shredzone.acme4j.Identifier;
+import org.shredzone.acme4j.Problem;
+import org.shredzone.acme4j.Status;
+import org.shredzone.acme4j.challenge.Challenge;
+import org.shredzone.acme4j.exception.AcmeException;
+
+/** One way of proving control: what to order, how to answer the challenge, what CSR to send. */
+sealed interface ChallengeSolver permits Http01Solver, Dns01Solver, TkauthSolver {
+
+    /** The newOrder identifier. */
+    Identifier identifier();
+
+    /** ACME-12: the CSR for a fresh key, carrying exactly the ordered identifier. */
+    byte[] csr(KeyPair certificateKey);
+
+    /** Answers one pending authorization and returns once its challenge is valid. */
+    void solve(Authorization authorization, KeyPair accountKey) throws AcmeException, InterruptedException;
+
+    /** Triggers {@code challenge} and waits for the CA's verdict; anything but valid throws. */
+    static void complete(Challenge challenge, Duration timeout) throws AcmeException, InterruptedException {
+        if (challenge.getStatus() == Status.VALID) {
+            return;
+        }
+        challenge.trigger();
+        Status status = challenge.waitForCompletion(timeout);
+        if (status != Status.VALID) {
+            Problem problem = challenge.getError().orElse(null);
+            throw new AcmeFailure("the CA did not accept the " + challenge.getType() + " challenge (status "
+                    + status + ")" + (problem == null ? "" : ": " + problem.getType() + ": " + problem),
+                    problem == null ? null : problem.getType(), null);
+        }
+    }
+}
