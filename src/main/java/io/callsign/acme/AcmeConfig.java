@@ -41,10 +41,7 @@ public record AcmeConfig(URI directory, String email, String domain, URI x5u, Ch
         Objects.requireNonNull(dnsHookTimeout, "dnsHookTimeout");
         dnsHook = List.copyOf(dnsHook);
         requireHttps("ZTA_ACME_PROVIDER", directory); // RFC 8555 §6.1: ACME is HTTPS only
-        if (domain == null || !domain.matches("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*")) {
-            throw new IllegalArgumentException("ZTA_ACME_DOMAIN must be a DNS name such as sti.example.com, got '"
-                    + domain + "'");
-        }
+        requireDomain(domain);
         Objects.requireNonNull(x5u, "x5u");
         requireHttps("CALLSIGN_X5U", x5u);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
@@ -82,6 +79,7 @@ public record AcmeConfig(URI directory, String email, String domain, URI x5u, Ch
 
     /** The x5u for {@code domain}: {@code https://<domain>[:<port>]/.well-known/stir/cert.pem}. */
     public static URI x5uFor(String domain, int port) {
+        requireDomain(domain);
         String authority = port == 443 ? domain : domain + ":" + port;
         return URI.create("https://" + authority + "/.well-known/stir/cert.pem");
     }
@@ -132,6 +130,14 @@ public record AcmeConfig(URI directory, String email, String domain, URI x5u, Ch
     public AcmeConfig withTimeout(Duration value) {
         return new AcmeConfig(directory, email, domain, x5u, challenge, eab, trustedCa, dnsHook, dnsHookTimeout,
                 tkauth, renewal, value);
+    }
+
+    private static void requireDomain(String domain) {
+        if (domain == null || !domain.matches(
+                "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*")) {
+            throw new IllegalArgumentException("ZTA_ACME_DOMAIN must be a DNS name such as sti.example.com, got '"
+                    + domain + "'");
+        }
     }
 
     private static void requireHttps(String key, URI uri) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -35,9 +36,9 @@ final class PemCodec {
         }
     }
 
-    /** The traditional "EC PRIVATE KEY" form, which carries the public key too (account key). */
+    /** PKCS#8 private key followed by the public key: the JDK's PKCS#8 omits the public point. */
     static String keyPair(KeyPair pair) {
-        return write(pair);
+        return privateKey(pair.getPrivate()) + write(pair.getPublic());
     }
 
     static String certificates(List<X509Certificate> chain) {
@@ -48,14 +49,21 @@ final class PemCodec {
 
     static KeyPair readKeyPair(String pem) {
         List<Object> objects = parse(pem);
-        if (objects.size() != 1 || !(objects.get(0) instanceof PEMKeyPair)) {
-            throw new IllegalArgumentException("expected one EC PRIVATE KEY block holding the account key pair");
-        }
         try {
-            return new JcaPEMKeyConverter().getKeyPair((PEMKeyPair) objects.get(0));
+            if (objects.size() == 1 && objects.get(0) instanceof PEMKeyPair) {
+                return new JcaPEMKeyConverter().getKeyPair((PEMKeyPair) objects.get(0));
+            }
+            if (objects.size() == 2 && objects.get(0) instanceof PrivateKeyInfo
+                    && objects.get(1) instanceof SubjectPublicKeyInfo) {
+                JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+                return new KeyPair(converter.getPublicKey((SubjectPublicKeyInfo) objects.get(1)),
+                        converter.getPrivateKey((PrivateKeyInfo) objects.get(0)));
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException("unreadable account key: " + e.getMessage(), e);
         }
+        throw new IllegalArgumentException("expected a PRIVATE KEY and a PUBLIC KEY block (or one EC PRIVATE KEY"
+                + " with its public key) holding the account key pair");
     }
 
     static IssuedCertificate readCredentials(String pem) {

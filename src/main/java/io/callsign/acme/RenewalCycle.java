@@ -141,6 +141,7 @@ final class RenewalCycle {
             IssuedCertificate next = issuer.issue(current == null ? null : current.leaf());
             persist(next);
             install(next);
+            plan(clock.instant());
             failures = 0;
             lastError = null;
             retryAt = null;
@@ -189,6 +190,7 @@ final class RenewalCycle {
         LOG.info("Adopting credentials renewed by another instance: {}", published.get());
         saveLocally(published.get());
         install(published.get());
+        plan(now);
         failures = 0;
         lastError = null;
         retryAt = null;
