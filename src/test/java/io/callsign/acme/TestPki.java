@@ -41,7 +41,7 @@ final class TestPki {
         }
 
         Path writeKey(Path file) throws IOException {
-            return Files.writeString(file, pem(key.getPrivate()));
+            return Files.writeString(file, PemCodec.privateKey(key.getPrivate()));
         }
     }
 
