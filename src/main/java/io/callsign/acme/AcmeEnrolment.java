@@ -1,17 +1,17 @@
 package io.callsign.acme;
 
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
 
-import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Order;
@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * (ACME-12), chain download (ACME-14). acme4j retries badNonce with the nonce the error carried
  * (ACME-04) and honours Retry-After while polling (ACME-13). Serialise calls; the renewal
  * scheduler does. Server errors become {@link AcmeFailure}s naming the step, problem type and detail.
+ * About 180 lines: the issuance steps and their error translation read best together.
  */
 public final class AcmeEnrolment implements CertificateIssuer {
 
@@ -39,22 +40,15 @@ public final class AcmeEnrolment implements CertificateIssuer {
     private static final String NO_ACCOUNT = "urn:ietf:params:acme:error:accountDoesNotExist";
 
     private final AcmeConfig config;
-    private final AcmeStore store;
+    private final AccountLogin account;
     private final ChallengeSolver solver;
     private final SSLContext tls;
 
     public AcmeEnrolment(AcmeConfig config, AcmeStore store, Http01Responder http01, Clock clock) {
         this.config = config;
-        this.store = store;
+        this.account = new AccountLogin(config, store);
         this.tls = TrustedTls.context(config.trustedCa());
-        this.solver = switch (config.challenge()) {
-            case HTTP_01 -> new Http01Solver(config.domain(), http01, config.timeout());
-            case DNS_01 -> new Dns01Solver(config.domain(), new DnsHook(config.dnsHook(), config.dnsHookTimeout()),
-                    config.timeout());
-            case TKAUTH_01 -> new TkauthSolver(config.tkauth(), new SpcTokenClient(config.tkauth(),
-                    HttpClient.newBuilder().sslContext(tls).connectTimeout(config.timeout()).build(), clock,
-                    config.timeout()), config.timeout());
-        };
+        this.solver = ChallengeSolver.forConfig(config, http01, tls, clock);
     }
 
     @Override
@@ -63,24 +57,13 @@ public final class AcmeEnrolment implements CertificateIssuer {
         try {
             Session session = newSession();
             step.now("logging in to the account");
-            Login login = login(session);
+            Login login = account.login(session);
             step.now("creating the order");
             Order order = createOrder(session, login, replacing);
             step.now("answering the " + config.challenge().wireName() + " challenge");
-            for (Authorization authorization : order.getAuthorizations()) {
-                if (authorization.getStatus() != Status.VALID) {
-                    solver.solve(authorization, login.getKeyPair());
-                }
-            }
-            step.now("waiting for the order to become ready");
-            requireStatus(order, order.waitUntilReady(config.timeout()), Status.READY);
+            authorize(order, login);
             step.now("finalizing the order");
-            KeyPair certificateKey = Keys.newP256(); // ACME-12: never the account key
-            order.execute(solver.csr(certificateKey));
-            requireStatus(order, order.waitForCompletion(config.timeout()), Status.VALID);
-            step.now("downloading the certificate");
-            IssuedCertificate issued = new IssuedCertificate(certificateKey.getPrivate(),
-                    order.getCertificate().getCertificateChain());
+            IssuedCertificate issued = finalizeAndDownload(order);
             LOG.info("ACME issued {} from {}", issued, config.directory());
             return issued;
         } catch (AcmeException e) {
@@ -99,15 +82,14 @@ public final class AcmeEnrolment implements CertificateIssuer {
             if (session.resourceUrlOptional(Resource.RENEWAL_INFO).isEmpty()) {
                 return Optional.empty();
             }
-            // RFC 9773 §4.1: an unauthenticated GET; acme4j only wants a Login to build the resource
-            URL account = store.accountUrl(config.directory()).orElse(config.directory().toURL());
-            RenewalInfo info = session.login(account, store.accountKey()).bindRenewalInfo(certificate);
-            Optional<java.time.Instant> retryAfter = info.fetch();
+            // RFC 9773 §4.1: an unauthenticated GET of {renewalInfo}/{certificate ID}
+            RenewalInfo info = account.anonymous(session).bindRenewalInfo(certificate);
+            Optional<Instant> retryAfter = info.fetch();
             return Optional.of(new RenewalWindow(info.getSuggestedWindowStart(), info.getSuggestedWindowEnd(),
                     retryAfter.orElse(null), info.getExplanation().map(AcmeEnrolment::toUri).orElse(null)));
         } catch (AcmeException e) {
             throw step.failure(e);
-        } catch (java.net.MalformedURLException | RuntimeException e) {
+        } catch (MalformedURLException | RuntimeException e) {
             throw new AcmeFailure("ACME " + step.name + " failed at " + config.directory() + ": " + e.getMessage(), e);
         }
     }
@@ -116,26 +98,6 @@ public final class AcmeEnrolment implements CertificateIssuer {
         Session session = new Session(config.directory(), new CallsignAcmeProvider(tls));
         session.networkSettings().setTimeout(config.timeout());
         return session;
-    }
-
-    /** Reuses the stored account; registers (or finds, RFC 8555 §7.3.1) the account of our key otherwise. */
-    private Login login(Session session) throws AcmeException {
-        KeyPair key = store.accountKey();
-        Optional<URL> known = store.accountUrl(config.directory());
-        if (known.isPresent()) {
-            return session.login(known.get(), key);
-        }
-        AccountBuilder builder = new AccountBuilder().useKeyPair(key).agreeToTermsOfService();
-        if (config.email() != null) {
-            builder.addEmail(config.email());
-        }
-        if (config.eab() != null) {
-            builder.withKeyIdentifier(config.eab().keyId(), config.eab().hmacKey());
-        }
-        Login login = builder.createLogin(session);
-        store.saveAccountUrl(config.directory(), login.getAccountLocation());
-        LOG.info("Using ACME account {} at {}", login.getAccountLocation(), config.directory());
-        return login;
     }
 
     private Order createOrder(Session session, Login login, X509Certificate replacing) throws AcmeException {
@@ -148,7 +110,7 @@ public final class AcmeEnrolment implements CertificateIssuer {
                 return newOrder(login, null);
             }
             if (NO_ACCOUNT.equals(e.getType().toString())) {
-                return newOrder(reRegister(session), null);
+                return newOrder(account.reRegister(session), null);
             }
             throw e;
         }
@@ -162,12 +124,22 @@ public final class AcmeEnrolment implements CertificateIssuer {
         return builder.create();
     }
 
-    /** The stored account URL is unknown to the CA (reset test CA, deleted account): find or create anew. */
-    private Login reRegister(Session session) throws AcmeException {
-        LOG.warn("The CA at {} does not know the stored ACME account; registering the account key again",
-                config.directory());
-        store.forgetAccountUrl();
-        return login(session);
+    /** RFC 8555 §7.5: every authorization not yet valid, in any order (ACME-13 makes no order assumption). */
+    private void authorize(Order order, Login login) throws AcmeException, InterruptedException {
+        for (Authorization authorization : order.getAuthorizations()) {
+            if (authorization.getStatus() != Status.VALID) {
+                solver.solve(authorization, login.getKeyPair());
+            }
+        }
+        requireStatus(order, order.waitUntilReady(config.timeout()), Status.READY);
+    }
+
+    /** ACME-12: a fresh P-256 key, never the account key; ACME-14: the chain, leaf first, must match it. */
+    private IssuedCertificate finalizeAndDownload(Order order) throws AcmeException, InterruptedException {
+        KeyPair certificateKey = Keys.newP256();
+        order.execute(solver.csr(certificateKey));
+        requireStatus(order, order.waitForCompletion(config.timeout()), Status.VALID);
+        return new IssuedCertificate(certificateKey.getPrivate(), order.getCertificate().getCertificateChain());
     }
 
     private static void requireStatus(Order order, Status actual, Status wanted) {
@@ -204,7 +176,9 @@ public final class AcmeEnrolment implements CertificateIssuer {
                 return new AcmeFailure("ACME " + name + " failed at " + config.directory() + ": " + server.getType()
                         + ": " + server.getProblem().getDetail().orElse(e.getMessage()), server.getType(), e);
             }
-            return new AcmeFailure("ACME " + name + " failed at " + config.directory() + ": " + e.getMessage(), e);
+            String cause = e.getCause() == null ? "" : " (" + e.getCause() + ")";
+            return new AcmeFailure("ACME " + name + " failed at " + config.directory() + ": " + e.getMessage() + cause,
+                    e);
         }
     }
 }

@@ -1,7 +1,11 @@
 package io.callsign.acme;
 
+import java.net.http.HttpClient;
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
 
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Identifier;
@@ -21,6 +25,18 @@ sealed interface ChallengeSolver permits Http01Solver, Dns01Solver, TkauthSolver
 
     /** Answers one pending authorization and returns once its challenge is valid. */
     void solve(Authorization authorization, KeyPair accountKey) throws AcmeException, InterruptedException;
+
+    /** The solver for the configured challenge type. */
+    static ChallengeSolver forConfig(AcmeConfig config, Http01Responder http01, SSLContext tls, Clock clock) {
+        return switch (config.challenge()) {
+            case HTTP_01 -> new Http01Solver(config.domain(), http01, config.timeout());
+            case DNS_01 -> new Dns01Solver(config.domain(), new DnsHook(config.dnsHook(), config.dnsHookTimeout()),
+                    config.timeout());
+            case TKAUTH_01 -> new TkauthSolver(config.tkauth(), new SpcTokenClient(config.tkauth(),
+                    HttpClient.newBuilder().sslContext(tls).connectTimeout(config.timeout()).build(), clock,
+                    config.timeout()), config.timeout());
+        };
+    }
 
     /** Triggers {@code challenge} and waits for the CA's verdict; anything but valid throws. */
     static void complete(Challenge challenge, Duration timeout) throws AcmeException, InterruptedException {
