@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
@@ -43,12 +44,14 @@ public final class AcmeEnrolment implements CertificateIssuer {
     private final AccountLogin account;
     private final ChallengeSolver solver;
     private final SSLContext tls;
+    private final Clock clock;
 
     public AcmeEnrolment(AcmeConfig config, AcmeStore store, Http01Responder http01, Clock clock) {
         this.config = config;
         this.account = new AccountLogin(config, store);
         this.tls = TrustedTls.context(config.trustedCa());
         this.solver = ChallengeSolver.forConfig(config, http01, tls, clock);
+        this.clock = clock;
     }
 
     @Override
@@ -131,14 +134,16 @@ public final class AcmeEnrolment implements CertificateIssuer {
                 solver.solve(authorization, login.getKeyPair());
             }
         }
-        requireStatus(order, order.waitUntilReady(config.timeout()), Status.READY);
+        requireStatus(order, Polling.await(order, EnumSet.of(Status.READY, Status.INVALID, Status.VALID), config.timeout(),
+                clock), Status.READY);
     }
 
     /** ACME-12: a fresh P-256 key, never the account key; ACME-14: the chain, leaf first, must match it. */
     private IssuedCertificate finalizeAndDownload(Order order) throws AcmeException, InterruptedException {
         KeyPair certificateKey = Keys.newP256();
         order.execute(solver.csr(certificateKey));
-        requireStatus(order, order.waitForCompletion(config.timeout()), Status.VALID);
+        requireStatus(order, Polling.await(order, EnumSet.of(Status.VALID, Status.INVALID), config.timeout(), clock),
+                Status.VALID);
         return new IssuedCertificate(certificateKey.getPrivate(), order.getCertificate().getCertificateChain());
     }
 

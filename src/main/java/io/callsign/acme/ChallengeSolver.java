@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 
 import javax.net.ssl.SSLContext;
 
@@ -29,22 +30,22 @@ sealed interface ChallengeSolver permits Http01Solver, Dns01Solver, TkauthSolver
     /** The solver for the configured challenge type. */
     static ChallengeSolver forConfig(AcmeConfig config, Http01Responder http01, SSLContext tls, Clock clock) {
         return switch (config.challenge()) {
-            case HTTP_01 -> new Http01Solver(config.domain(), http01, config.timeout());
+            case HTTP_01 -> new Http01Solver(config.domain(), http01, config.timeout(), clock);
             case DNS_01 -> new Dns01Solver(config.domain(), new DnsHook(config.dnsHook(), config.dnsHookTimeout()),
-                    config.timeout());
+                    config.timeout(), clock);
             case TKAUTH_01 -> new TkauthSolver(config.tkauth(), new SpcTokenClient(config.tkauth(),
                     HttpClient.newBuilder().sslContext(tls).connectTimeout(config.timeout()).build(), clock,
-                    config.timeout()), config.timeout());
+                    config.timeout()), config.timeout(), clock);
         };
     }
 
     /** Triggers {@code challenge} and waits for the CA's verdict; anything but valid throws. */
-    static void complete(Challenge challenge, Duration timeout) throws AcmeException, InterruptedException {
+    static void complete(Challenge challenge, Duration timeout, Clock clock) throws AcmeException, InterruptedException {
         if (challenge.getStatus() == Status.VALID) {
             return;
         }
         challenge.trigger();
-        Status status = challenge.waitForCompletion(timeout);
+        Status status = Polling.await(challenge, EnumSet.of(Status.VALID, Status.INVALID), timeout, clock);
         if (status != Status.VALID) {
             Problem problem = challenge.getError().orElse(null);
             throw new AcmeFailure("the CA did not accept the " + challenge.getType() + " challenge (status "

@@ -1,6 +1,7 @@
 package io.callsign.acme;
 
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.shredzone.acme4j.Authorization;
@@ -10,7 +11,7 @@ import org.shredzone.acme4j.exception.AcmeException;
 import org.slf4j.LoggerFactory;
 
 /** dns-01: the TXT record is published and removed by the operator's {@link DnsHook}. */
-record Dns01Solver(String domain, DnsHook hook, Duration timeout) implements ChallengeSolver {
+record Dns01Solver(String domain, DnsHook hook, Duration timeout, Clock clock) implements ChallengeSolver {
 
     @Override
     public Identifier identifier() {
@@ -31,7 +32,7 @@ record Dns01Solver(String domain, DnsHook hook, Duration timeout) implements Cha
         String value = challenge.getDigest();
         hook.present(domain, name, value);
         try {
-            ChallengeSolver.complete(challenge, timeout);
+            ChallengeSolver.complete(challenge, timeout, clock);
         } finally {
             cleanup(name, value);
         }

@@ -1,6 +1,7 @@
 package io.callsign.acme;
 
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.shredzone.acme4j.Authorization;
@@ -9,7 +10,7 @@ import org.shredzone.acme4j.challenge.Http01Challenge;
 import org.shredzone.acme4j.exception.AcmeException;
 
 /** http-01: the key authorization is served by {@link Http01Responder} while the CA checks. */
-record Http01Solver(String domain, Http01Responder responder, Duration timeout) implements ChallengeSolver {
+record Http01Solver(String domain, Http01Responder responder, Duration timeout, Clock clock) implements ChallengeSolver {
 
     @Override
     public Identifier identifier() {
@@ -28,7 +29,7 @@ record Http01Solver(String domain, Http01Responder responder, Duration timeout) 
                         + "; choose another challenge type (CALLSIGN_ACME_CHALLENGE)"));
         responder.put(challenge.getToken(), challenge.getAuthorization());
         try {
-            ChallengeSolver.complete(challenge, timeout);
+            ChallengeSolver.complete(challenge, timeout, clock);
         } finally {
             responder.remove(challenge.getToken());
         }

@@ -1,6 +1,7 @@
 package io.callsign.acme;
 
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,7 +15,7 @@ import org.shredzone.acme4j.exception.AcmeException;
  * tkauth-01 for SHAKEN (RFC 9448, ATIS-1000080): orders the TNAuthList holding our SPC and answers
  * with an SPC token from the STI-PA bound to our account key.
  */
-record TkauthSolver(TkauthSettings settings, SpcTokenClient tokens, Duration timeout) implements ChallengeSolver {
+record TkauthSolver(TkauthSettings settings, SpcTokenClient tokens, Duration timeout, Clock clock) implements ChallengeSolver {
 
     @Override
     public Identifier identifier() {
@@ -34,7 +35,7 @@ record TkauthSolver(TkauthSettings settings, SpcTokenClient tokens, Duration tim
         String fingerprint = AccountFingerprint.of(accountKey.getPublic(), settings.fingerprint());
         challenge.answerWith(settings.field().member(), tokens.token(tkvalue(), fingerprint));
         try {
-            ChallengeSolver.complete(challenge, timeout);
+            ChallengeSolver.complete(challenge, timeout, clock);
         } catch (AcmeFailure e) {
             tokens.invalidate(); // ACME-10: a rejected token is not offered again; the next attempt gets a fresh one
             throw e;

@@ -66,6 +66,9 @@ final class TkauthAcmeStub implements AutoCloseable {
     volatile String lastCsrKey;
     volatile int orders;
     volatile int renewalInfoRequests;
+    /** ACME-13: answer "processing" with Retry-After: 2 this many times after finalize. */
+    volatile int processingPolls;
+    final List<Long> orderPollNanos = Collections.synchronizedList(new ArrayList<>());
 
     private final HttpsServer server;
     private final Set<String> nonces = Collections.synchronizedSet(new HashSet<>());
@@ -202,7 +205,7 @@ final class TkauthAcmeStub implements AutoCloseable {
             case "/new-acct" -> newAccount(exchange, key);
             case "/acct/1" -> send(exchange, 200, account());
             case "/new-order" -> newOrder(exchange, payload);
-            case "/order/1" -> send(exchange, 200, order(requirePostAsGet(path, postAsGet)));
+            case "/order/1" -> pollOrder(exchange, requirePostAsGet(path, postAsGet));
             case "/authz/1" -> send(exchange, 200, authz(requirePostAsGet(path, postAsGet)));
             case "/chall/1" -> challenge(exchange, payload, header);
             case "/order/1/finalize" -> finalizeOrder(exchange, payload, key);
@@ -295,7 +298,23 @@ final class TkauthAcmeStub implements AutoCloseable {
         lastIssued = ca.issue(csrKey, "CN=SHAKEN 1234", Instant.now().minusSeconds(60),
                 Instant.now().plusSeconds(90L * 86_400),
                 new Extension(TnAuthList.OID, false, new DEROctetString(expectedDer)));
-        orderStatus = "valid";
+        orderStatus = processingPolls > 0 ? "processing" : "valid";
+        orderPollNanos.add(System.nanoTime());
+        if (processingPolls > 0) {
+            exchange.getResponseHeaders().set("Retry-After", "2");
+        }
+        send(exchange, 200, order(true));
+    }
+
+    private void pollOrder(HttpExchange exchange, boolean ignored) throws IOException {
+        if ("processing".equals(orderStatus)) {
+            orderPollNanos.add(System.nanoTime());
+            if (--processingPolls > 0) {
+                exchange.getResponseHeaders().set("Retry-After", "2");
+            } else {
+                orderStatus = "valid";
+            }
+        }
         send(exchange, 200, order(true));
     }
 

@@ -81,6 +81,24 @@ class TkauthIT {
         assertThat(acme.requests).filteredOn(r -> r.equals("POST /new-acct")).hasSize(2);
     }
 
+    /**
+     * ACME-13. acme4j's finalize does not expose the response's Retry-After, so the order is read once
+     * right after finalize; from then on every poll waits as told. acme4j counts the delay from the
+     * response's Date header (whole seconds), so "2" may mean a little over one second.
+     */
+    @Test
+    void acme13ProcessingOrdersArePolledAfterRetryAfter() {
+        acme.processingPolls = 3;
+        enrolment(rfcSettings()).issue(null);
+
+        List<Long> polls = List.copyOf(acme.orderPollNanos); // finalize, then each poll while processing
+        assertThat(polls).hasSize(4);
+        for (int i = 2; i < polls.size(); i++) { // polls.get(1) is the read right after finalize
+            assertThat(Duration.ofNanos(polls.get(i) - polls.get(i - 1))).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+        }
+        assertThat(acme.violations).isEmpty();
+    }
+
     @Test
     void acme18OnlySpcTokenIsAnExplicitUnsupportedChallenge() {
         acme.offerAtc = false;
