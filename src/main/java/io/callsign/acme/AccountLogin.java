@@ -35,7 +35,13 @@ record AccountLogin(AcmeConfig config, AcmeStore store) {
             builder.withKeyIdentifier(config.eab().keyId(), config.eab().hmacKey());
         }
         Login login = builder.createLogin(session);
-        store.saveAccountUrl(config.directory(), login.getAccountLocation());
+        try {
+            store.saveAccountUrl(config.directory(), login.getAccountLocation());
+        } catch (AcmeFailure e) {
+            // A read-only state directory (a mounted Secret holding the account key) is fine: the CA
+            // finds the account by its key again next time (RFC 8555 §7.3.1), no new account is made.
+            LOG.warn("Cannot remember the ACME account URL ({}); it will be looked up by key next time", e.getMessage());
+        }
         LOG.info("Using ACME account {} at {}", login.getAccountLocation(), config.directory());
         return login;
     }

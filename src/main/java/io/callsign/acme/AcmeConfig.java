@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.callsign.config.Settings;
+
 /**
  * Everything the ACME feature needs, validated once. Build with {@link #of(URI, String)} and the
  * {@code with...} methods; {@link #directoryFor(String, boolean)} maps {@code ZTA_ACME_PROVIDER}.
@@ -82,6 +84,45 @@ public record AcmeConfig(URI directory, String email, String domain, URI x5u, Ch
         requireDomain(domain);
         String authority = port == 443 ? domain : domain + ":" + port;
         return URI.create("https://" + authority + "/.well-known/stir/cert.pem");
+    }
+
+    /**
+     * The configuration the settings describe ({@code ZTA_ACME_*}, {@code CALLSIGN_ACME_*}, and
+     * {@code CALLSIGN_X5U} as the x5u base); call only when {@code settings.acme().enabled()}.
+     * {@code SettingsLoader} has validated every value, so this does not fail on loaded settings.
+     */
+    public static AcmeConfig from(Settings settings) {
+        Settings.Acme acme = settings.acme();
+        String domain = acme.domain().orElseThrow();
+        Settings.AcmeRenewal r = acme.renewal();
+        AcmeConfig config = of(directoryFor(acme.provider().orElseThrow(), acme.staging()), domain)
+                .withX5u(settings.credentials().x5u().orElse(x5uFor(domain, 443)))
+                .withEmail(acme.email().orElse(null))
+                .withTrustedCa(acme.caFile().orElse(null))
+                .withRenewal(new RenewalPolicy(r.ari(), r.renewAt(), r.alertBefore(), r.retryMin(), r.retryMax(),
+                        r.leaseTtl(), r.syncInterval()))
+                .withTimeout(acme.timeout());
+        if (acme.eabKid().isPresent()) {
+            config = config.withEab(new ExternalAccountBinding(acme.eabKid().get(), acme.eabHmac().orElseThrow()));
+        }
+        return switch (ChallengeMethod.parse(acme.challenge())) {
+            case HTTP_01 -> config;
+            case DNS_01 -> config.withDnsHook(acme.dnsHook(), acme.dnsHookTimeout());
+            case TKAUTH_01 -> config.withTkauth(tkauth(acme.tkauth()));
+        };
+    }
+
+    private static TkauthSettings tkauth(Settings.AcmeTkauth t) {
+        TkauthSettings settings = TkauthSettings.of(t.tokenUrl().orElseThrow(), t.spc().orElseThrow())
+                .withProfile(t.fingerprint().equals("spki") ? TkauthSettings.FingerprintForm.SPKI
+                                : TkauthSettings.FingerprintForm.JWK_THUMBPRINT,
+                        t.encoding().equals("base64") ? TkauthSettings.IdentifierEncoding.BASE64
+                                : TkauthSettings.IdentifierEncoding.BASE64URL,
+                        t.field().equals("atc") ? TkauthSettings.ResponseField.ATC : TkauthSettings.ResponseField.TKAUTH);
+        if (t.user().isPresent()) {
+            settings = settings.withBasicAuth(t.user().get(), t.password().orElseThrow());
+        }
+        return t.bearerToken().map(settings::withBearerToken).orElse(settings);
     }
 
     /** http-01 for {@code domain}, x5u on port 443, no EAB, default renewal, 2-minute timeout. */

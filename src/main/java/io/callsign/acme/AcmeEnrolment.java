@@ -97,6 +97,11 @@ public final class AcmeEnrolment implements CertificateIssuer {
         }
     }
 
+    @Override
+    public boolean matches(X509Certificate leaf) {
+        return CertificateMatch.matches(config, leaf);
+    }
+
     private Session newSession() {
         Session session = new Session(config.directory(), new CallsignAcmeProvider(tls));
         session.networkSettings().setTimeout(config.timeout());

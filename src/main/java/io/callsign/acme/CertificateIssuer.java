@@ -18,4 +18,12 @@ public interface CertificateIssuer {
 
     /** The CA's suggested renewal window for {@code certificate} (RFC 9773), if the CA offers ARI. */
     Optional<RenewalWindow> renewalWindow(X509Certificate certificate);
+
+    /**
+     * Whether {@code leaf} certifies what this issuer would order now (the domain, or the SPC). A
+     * stored certificate that does not is replaced rather than installed.
+     */
+    default boolean matches(X509Certificate leaf) {
+        return true;
+    }
 }

@@ -1,9 +1,12 @@
 package io.callsign.acme;
 
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 import io.callsign.credentials.ActiveCredentials;
@@ -15,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The renewal state machine, run one pass at a time by {@link RenewalScheduler}: adopt what another
  * instance published, plan (ARI or lifetime fraction), renew under the lease when due, back off
  * after failures. The old credentials stay installed until new ones are; install swaps key, chain
- * and x5u at once. About 200 lines because these steps share one state; each method stays small.
+ * and x5u at once. About 300 lines because these steps share one state; each method stays small.
  */
 final class RenewalCycle {
 
@@ -27,7 +30,7 @@ final class RenewalCycle {
     private final SharedCredentialStore shared;
     private final RenewalLease lease;
     private final ActiveCredentials active;
-    private final URI x5u;
+    private final Function<X509Certificate, URI> x5u;
     private final Clock clock;
     private final RenewalPlanner planner;
 
@@ -37,6 +40,7 @@ final class RenewalCycle {
     private volatile String lastError;
     private volatile boolean running;
     private volatile URI explanation;
+    private volatile Consumer<RenewalOutcome> outcomes = outcome -> { };
     private Instant ariPollAt;
     private RenewalWindow window;
     private int failures;
@@ -44,6 +48,13 @@ final class RenewalCycle {
 
     RenewalCycle(RenewalPolicy policy, CertificateIssuer issuer, AcmeStore store, SharedCredentialStore shared,
                  RenewalLease lease, ActiveCredentials active, URI x5u, Clock clock, RandomGenerator random) {
+        this(policy, issuer, store, shared, lease, active, leaf -> x5u, clock, random);
+    }
+
+    /** {@code x5u} names the URL of each certificate's chain (a per-certificate path, or one fixed URL). */
+    RenewalCycle(RenewalPolicy policy, CertificateIssuer issuer, AcmeStore store, SharedCredentialStore shared,
+                 RenewalLease lease, ActiveCredentials active, Function<X509Certificate, URI> x5u, Clock clock,
+                 RandomGenerator random) {
         this.policy = policy;
         this.issuer = issuer;
         this.store = store;
@@ -55,14 +66,30 @@ final class RenewalCycle {
         this.planner = new RenewalPlanner(policy, random);
     }
 
-    /** Installs the stored certificate, if still valid, so that signing starts without the network. */
+    /**
+     * Installs the newest usable certificate of the local store and the shared store, so that signing
+     * starts without talking to the CA. A certificate that has expired, or that names another domain
+     * or SPC than the configuration (the operator changed it), is skipped and a new one is ordered.
+     */
     synchronized void loadStored() {
-        store.loadCertificate()
-                .filter(stored -> clock.instant().isBefore(stored.notAfter()))
-                .ifPresent(stored -> {
-                    LOG.info("Loaded stored ACME credentials {}", stored);
-                    install(stored);
-                });
+        Instant now = clock.instant();
+        Optional<IssuedCertificate> local = store.loadCertificate().filter(stored -> usable(stored, now, "stored"));
+        Optional<IssuedCertificate> published = readShared().filter(stored -> usable(stored, now, "shared"));
+        boolean sharedIsNewer = published.isPresent()
+                && (local.isEmpty() || published.get().notAfter().isAfter(local.get().notAfter()));
+        if (sharedIsNewer) {
+            LOG.info("Loaded ACME credentials published by another instance: {}", published.get());
+            saveLocally(published.get());
+            install(published.get());
+        } else if (local.isPresent()) {
+            LOG.info("Loaded stored ACME credentials {}", local.get());
+            install(local.get());
+        }
+    }
+
+    /** Tells {@code listener} about every issuance, failure and adoption (metrics). */
+    void onOutcome(Consumer<RenewalOutcome> listener) {
+        outcomes = listener;
     }
 
     /** One pass; returns when the next pass is wanted. */
@@ -129,7 +156,7 @@ final class RenewalCycle {
             // another instance is renewing; it will publish, and the next pass adopts the result
             retryAt = now.plus(earliestOf(policy.minBackoff(), policy.syncInterval()));
             if (forced) {
-                throw new AcmeFailure("another instance holds the renewal lease and is renewing; try again shortly");
+                throw new RenewalBusy("another instance holds the renewal lease and is renewing; try again shortly");
             }
             return;
         }
@@ -141,6 +168,7 @@ final class RenewalCycle {
             IssuedCertificate next = issuer.issue(current == null ? null : current.leaf());
             persist(next);
             install(next);
+            outcomes.accept(RenewalOutcome.ISSUED);
             plan(clock.instant());
             failures = 0;
             lastError = null;
@@ -159,6 +187,7 @@ final class RenewalCycle {
     private void recordFailure(RuntimeException e, Instant now) {
         failures++;
         lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+        outcomes.accept(RenewalOutcome.FAILED);
         retryAt = now.plus(policy.backoff(failures));
         IssuedCertificate certificate = current;
         if (certificate == null) {
@@ -175,25 +204,42 @@ final class RenewalCycle {
 
     /** Follower side: adopt credentials another instance renewed, when newer than ours. */
     private boolean adoptShared(Instant now) {
-        Optional<IssuedCertificate> published;
-        try {
-            published = shared.latest().map(IssuedCertificate::fromPem);
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot read the shared ACME credentials: {}", e.getMessage());
-            return false;
-        }
+        Optional<IssuedCertificate> published = readShared();
         IssuedCertificate mine = current;
         if (published.isEmpty() || published.get().sameLeaf(mine) || !now.isBefore(published.get().notAfter())
-                || (mine != null && !published.get().notAfter().isAfter(mine.notAfter()))) {
+                || (mine != null && !published.get().notAfter().isAfter(mine.notAfter()))
+                || !issuer.matches(published.get().leaf())) {
             return false;
         }
         LOG.info("Adopting credentials renewed by another instance: {}", published.get());
         saveLocally(published.get());
         install(published.get());
+        outcomes.accept(RenewalOutcome.ADOPTED);
         plan(now);
         failures = 0;
         lastError = null;
         retryAt = null;
+        return true;
+    }
+
+    private Optional<IssuedCertificate> readShared() {
+        try {
+            return shared.latest().map(IssuedCertificate::fromPem);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the shared ACME credentials: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private boolean usable(IssuedCertificate stored, Instant now, String where) {
+        if (!now.isBefore(stored.notAfter())) {
+            return false;
+        }
+        if (!issuer.matches(stored.leaf())) {
+            LOG.warn("Ignoring the {} ACME certificate {}: it does not certify the configured identifier"
+                    + " (ZTA_ACME_DOMAIN or CALLSIGN_ACME_TKAUTH_SPC changed?); a new one will be ordered", where, stored);
+            return false;
+        }
         return true;
     }
 
@@ -215,15 +261,15 @@ final class RenewalCycle {
         }
     }
 
-    // Rotation: one atomic swap of key, chain and x5u; cert.pem reads ActiveCredentials, so the new
-    // chain is published at the same instant the new key can sign.
+    // Rotation: one atomic swap of key, chain and x5u. The repository publishes the new chain from
+    // ActiveCredentials' before-install hook, so it is served before the new key can sign.
     private void install(IssuedCertificate next) {
         current = next;
         renewAt = null;
         ariPollAt = null;
         window = null;
         explanation = null;
-        active.install(new SigningCredentials(next.key(), next.chain(), x5u, "acme"));
+        active.install(new SigningCredentials(next.key(), next.chain(), x5u.apply(next.leaf()), "acme"));
     }
 
     private void plan(Instant now) {

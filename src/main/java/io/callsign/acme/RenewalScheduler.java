@@ -2,6 +2,7 @@ package io.callsign.acme;
 
 import java.net.URI;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.callsign.credentials.ActiveCredentials;
 import org.slf4j.Logger;
@@ -35,6 +38,16 @@ public final class RenewalScheduler implements AutoCloseable {
     public RenewalScheduler(RenewalPolicy policy, CertificateIssuer issuer, AcmeStore store,
                             SharedCredentialStore shared, RenewalLease lease, ActiveCredentials active, URI x5u,
                             Clock clock) {
+        this(policy, issuer, store, shared, lease, active, leaf -> x5u, clock);
+    }
+
+    /**
+     * @param x5u the public URL of each certificate's chain: one fixed URL, or a per-certificate path
+     *            so that verifiers never hold a cached chain of another key under the same URL
+     */
+    public RenewalScheduler(RenewalPolicy policy, CertificateIssuer issuer, AcmeStore store,
+                            SharedCredentialStore shared, RenewalLease lease, ActiveCredentials active,
+                            Function<X509Certificate, URI> x5u, Clock clock) {
         this.cycle = new RenewalCycle(policy, issuer, store, shared, lease, active, x5u, clock, new SecureRandom());
         this.clock = clock;
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -60,6 +73,11 @@ public final class RenewalScheduler implements AutoCloseable {
         executor.execute(this::tickAndReschedule);
     }
 
+    /** Tells {@code listener} (one, set before {@link #start()}) about every issuance, failure and adoption. */
+    public void onOutcome(Consumer<RenewalOutcome> listener) {
+        cycle.onOutcome(listener);
+    }
+
     public AcmeStatus status() {
         return cycle.status();
     }
@@ -68,6 +86,7 @@ public final class RenewalScheduler implements AutoCloseable {
      * Renews immediately ({@code callsign cert renew}) and waits for the outcome. The old credentials
      * stay active if it fails.
      *
+     * @throws RenewalBusy while another instance holds the renewal lease
      * @throws AcmeFailure naming what failed
      */
     public AcmeStatus renewNow() {

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Runs the real pebble ACME test server (Debian package {@code pebble}) on 127.0.0.1 with free ports
  * and its own TLS certificate. Fails loudly when pebble is not installed: CI installs it.
  */
-final class PebbleServer implements AutoCloseable {
+public final class PebbleServer implements AutoCloseable {
 
     private final Path dir;
     private final TestPki.Tls tls;
@@ -43,31 +43,31 @@ final class PebbleServer implements AutoCloseable {
     }
 
     /** Starts pebble with {@code env} added to PEBBLE_VA_ALWAYS_VALID=1 etc.; {@code extra} joins the config. */
-    static PebbleServer start(Path dir, Map<String, String> env, Map<String, Object> extra) throws Exception {
+    public static PebbleServer start(Path dir, Map<String, String> env, Map<String, Object> extra) throws Exception {
         PebbleServer pebble = new PebbleServer(dir);
         pebble.launch(env, extra);
         return pebble;
     }
 
-    static PebbleServer start(Path dir) throws Exception {
+    public static PebbleServer start(Path dir) throws Exception {
         return start(dir, Map.of(), Map.of());
     }
 
-    URI directory() {
+    public URI directory() {
         return URI.create("https://127.0.0.1:" + port + "/dir");
     }
 
     /** The PEM that makes our HTTP clients trust pebble's TLS (CALLSIGN_ACME_CA_FILE). */
-    Path caFile() {
+    public Path caFile() {
         return caFile;
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
     /** Pebble's issuing root, from its management interface. */
-    String root() throws Exception {
+    public String root() throws Exception {
         HttpClient client = HttpClient.newBuilder().sslContext(TrustedTls.context(caFile)).build();
         return client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + managementPort + "/roots/0"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();

@@ -104,7 +104,7 @@ class CredentialsSetupTest {
         CredentialsConfig config = new CredentialsConfig(base.dataDir(), base.signingKey(), base.signingCert(), base.x5u(),
                 Optional.of(TestPki.writePkcs8Key(dir.resolve("tls-key.pem"), tls.leafKeys())),
                 Optional.of(TestPki.writeCertificates(dir.resolve("tls.pem"), tls.certificates())),
-                base.tlsListen(), false, "1001", "127.0.0.1");
+                base.tlsListen(), false, false, "1001", "127.0.0.1");
         assertThat(CredentialsSetup.prepare(config, active, CLOCK).httpsListeners()).hasSize(1);
     }
 
@@ -121,7 +121,7 @@ class CredentialsSetupTest {
     void acmeModeInstallsNothingAndAcceptsOnlyCredentialsAVerifierWouldAccept() {
         CredentialsConfig base = CredentialsConfig.lab(dir);
         CredentialsConfig acme = new CredentialsConfig(dir, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), true, base.labSpc(), base.labHost());
+                Optional.empty(), Optional.empty(), Optional.empty(), true, false, base.labSpc(), base.labHost());
         CredentialsSetup setup = CredentialsSetup.prepare(acme, active, CLOCK);
         setup.activate(OptionalInt.empty());
         assertThat(active.current()).isEmpty();
@@ -192,11 +192,11 @@ class CredentialsSetupTest {
         return new CredentialsConfig(dir,
                 Optional.of(TestPki.writePkcs8Key(dir.resolve("key.pem"), chain.leafKeys())),
                 Optional.of(TestPki.writeCertificates(dir.resolve("chain.pem"), chain.certificates())),
-                Optional.of(X5U), Optional.empty(), Optional.empty(), tlsListen, false, "1001", "127.0.0.1");
+                Optional.of(X5U), Optional.empty(), Optional.empty(), tlsListen, false, false, "1001", "127.0.0.1");
     }
 
     private static CredentialsConfig withTls(CredentialsConfig c, Optional<HostPort> tlsListen) {
         return new CredentialsConfig(c.dataDir(), c.signingKey(), c.signingCert(), c.x5u(), c.tlsKey(), c.tlsCert(),
-                tlsListen, c.acme(), c.labSpc(), c.labHost());
+                tlsListen, c.acme(), c.tlsFromSigning(), c.labSpc(), c.labHost());
     }
 }
