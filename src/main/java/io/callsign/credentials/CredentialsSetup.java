@@ -122,9 +122,6 @@ public final class CredentialsSetup {
         tlsPort = boundTlsPort;
         sources.staticCredentials().ifPresent(active::install);
         sources.lab().ifPresent(lab -> active.install(lab.signingCredentials(LabCertificateAuthority.x5u(lab.host(), labPort()))));
-        if (config.acme()) {
-            LOG.info("signing credentials: waiting for ACME enrolment; /v1/sign and cert.pem answer once it completes");
-        }
     }
 
     /**
