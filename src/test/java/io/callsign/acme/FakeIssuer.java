@@ -17,6 +17,7 @@ final class FakeIssuer implements CertificateIssuer {
     volatile int issued;
     volatile String failWith;
     volatile RenewalWindow window;
+    volatile java.util.function.Predicate<X509Certificate> accepts = leaf -> true;
 
     FakeIssuer(Clock clock, Duration lifetime) throws Exception {
         this.ca = new TestPki.Ca("Fake STI-CA");
@@ -36,6 +37,11 @@ final class FakeIssuer implements CertificateIssuer {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public boolean matches(X509Certificate leaf) {
+        return accepts.test(leaf);
     }
 
     @Override

@@ -188,7 +188,65 @@ class RenewalCycleTest {
     void renewNowRefusesWhileAnotherInstanceHoldsTheLease() {
         cycle.tick();
         leases.holdBy("b", Duration.ofMinutes(10));
-        assertThatThrownBy(cycle::renewNow).hasMessageContaining("another instance");
+        assertThatThrownBy(cycle::renewNow).isInstanceOf(RenewalBusy.class).hasMessageContaining("another instance");
+    }
+
+    @Test
+    void atStartTheNewerOfTheStoredAndTheSharedCertificateIsInstalledAndKeptLocally() throws Exception {
+        TestPki.Ca ca = new TestPki.Ca("Earlier CA");
+        new AcmeStore(dir.resolve("a")).saveCertificate(ca.issued(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(30))));
+        IssuedCertificate renewedElsewhere = ca.issued(T0, T0.plus(Duration.ofDays(60)));
+        shared.publish(renewedElsewhere.toPem());
+
+        cycle.loadStored();
+
+        assertThat(active.current().orElseThrow().leaf()).isEqualTo(renewedElsewhere.leaf());
+        assertThat(new AcmeStore(dir.resolve("a")).loadCertificate().orElseThrow().sameLeaf(renewedElsewhere)).isTrue();
+        assertThat(issuer.issued).isZero();
+    }
+
+    @Test
+    void aStoredCertificateForAnotherDomainOrSpcIsNotInstalledButReplaced() throws Exception {
+        IssuedCertificate stored = new TestPki.Ca("Earlier CA").issued(T0.minus(Duration.ofDays(1)), T0.plus(LIFETIME));
+        new AcmeStore(dir.resolve("a")).saveCertificate(stored);
+        shared.publish(stored.toPem());
+        issuer.accepts = leaf -> !leaf.equals(stored.leaf());
+
+        cycle.loadStored();
+        assertThat(active.current()).isEmpty();
+        cycle.tick();
+
+        assertThat(issuer.issued).isEqualTo(1);
+        assertThat(active.current().orElseThrow().leaf()).isNotEqualTo(stored.leaf());
+    }
+
+    @Test
+    void everyIssuanceFailureAndAdoptionIsReported() throws Exception {
+        java.util.List<RenewalOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        cycle.onOutcome(outcomes::add);
+        cycle.tick();
+        issuer.failWith = "urn:ietf:params:acme:error:serverInternal: down";
+        assertThatThrownBy(cycle::renewNow).isInstanceOf(AcmeFailure.class);
+
+        RenewalCycle follower = cycle("b", new FakeIssuer(clock, LIFETIME), new ActiveCredentials(), dir.resolve("b"));
+        follower.onOutcome(outcomes::add);
+        follower.tick();
+
+        assertThat(outcomes).containsExactly(RenewalOutcome.ISSUED, RenewalOutcome.FAILED, RenewalOutcome.ADOPTED);
+    }
+
+    @Test
+    void eachCertificateIsInstalledWithTheX5uNamedForIt() {
+        RenewalCycle perCertificate = new RenewalCycle(RenewalPolicy.defaults(), issuer, new AcmeStore(dir.resolve("c")),
+                shared, leases.handle("c"), active,
+                leaf -> X5U.resolve(leaf.getSerialNumber().toString(16) + ".pem"), clock, zeroRandom());
+        perCertificate.tick();
+        BigInteger first = serial();
+        perCertificate.renewNow();
+
+        assertThat(active.current().orElseThrow().x5u())
+                .isEqualTo(X5U.resolve(serial().toString(16) + ".pem"))
+                .isNotEqualTo(X5U.resolve(first.toString(16) + ".pem"));
     }
 
     private BigInteger serial() {
