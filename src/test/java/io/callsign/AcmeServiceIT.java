@@ -137,8 +137,9 @@ class AcmeServiceIT {
             }
             assertThat(total).isGreaterThan(20);
             System.out.printf("ACME: %d signed calls during the forced renewal, none failed%n", total);
-            assertThat(published(service, URI.create("/.well-known/stir/cert.pem")).get(0))
-                    .isEqualTo(published(service, after).get(0));
+            X509Certificate renewedLeaf = published(service, after).get(0);
+            assertThat(published(service, URI.create("/.well-known/stir/cert.pem")).get(0)).isEqualTo(renewedLeaf);
+            assertTlsPresents(service, renewedLeaf); // the HTTPS listener follows without a restart
         }
     }
 
