@@ -187,6 +187,24 @@ class CredentialsSetupTest {
                 .doesNotContain(Base64.getEncoder().encodeToString(key.getS().toByteArray()));
     }
 
+    @Test
+    void withAcmeAnX5uOverrideMustBeOneVerifiersFetchAndTheHttpsListenerPresentsTheSigningCertificate() {
+        Map<String, String> env = Map.of("ZTA_ACME_PROVIDER", "letsencrypt", "ZTA_ACME_DOMAIN", "sti.example.com",
+                "CALLSIGN_X5U", "https://sti.example.com:9443/.well-known/stir/cert.pem",
+                "CALLSIGN_TLS_LISTEN", "127.0.0.1:0", "CALLSIGN_DATA_DIR", dir.toString());
+        assertThatThrownBy(() -> SettingsLoader.load(env, CredentialsSetup.settingsCheck(CLOCK)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::key).containsExactly("CALLSIGN_X5U"))
+                .hasMessageContaining("port 443 or 8443");
+
+        CredentialsConfig config = CredentialsConfig.from(SettingsLoader.load(Map.of("ZTA_ACME_PROVIDER", "letsencrypt",
+                "ZTA_ACME_DOMAIN", "sti.example.com", "CALLSIGN_TLS_LISTEN", "127.0.0.1:0",
+                "CALLSIGN_DATA_DIR", dir.toString())).settings());
+        assertThat(config.acme()).isTrue();
+        assertThat(config.tlsFromSigning()).isTrue();
+        assertThat(CredentialsSetup.prepare(config, active, CLOCK).httpsListeners()).hasSize(1);
+    }
+
     private CredentialsConfig staticConfig(Optional<HostPort> tlsListen) {
         TestPki.Chain chain = TestPki.shakenChain(TestPki.NOW);
         return new CredentialsConfig(dir,
