@@ -24,7 +24,7 @@ final class SigningKeyManager extends X509ExtendedKeyManager {
     private static final int REMEMBERED = 4;
 
     private final ActiveCredentials active;
-    private final Map<String, SigningCredentials> recent = new LinkedHashMap<>(8, 0.75f, false) {
+    private final Map<String, SigningCredentials> recent = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, SigningCredentials> eldest) {
             return size() > REMEMBERED;
