@@ -1,6 +1,7 @@
 package io.callsign;
 
 import io.callsign.config.ConfigException;
+import io.callsign.config.ConfigProblem;
 import io.callsign.config.Settings;
 import io.callsign.config.SettingsLoader;
 import io.callsign.credentials.ActiveCredentials;
@@ -8,10 +9,18 @@ import io.callsign.credentials.CredentialsConfig;
 import io.callsign.credentials.CredentialsSetup;
 import io.callsign.database.Database;
 import io.callsign.http.HttpServer;
+import io.callsign.http.JsonBodies;
 import io.callsign.http.Routes;
 import io.callsign.ops.HealthHandlers;
 import io.callsign.ops.Metrics;
 import io.callsign.ops.ReadinessCheck;
+import io.callsign.rpc.JsonRpcDispatcher;
+import io.callsign.rpc.RpcConfig;
+import io.callsign.rpc.RpcHttpHandler;
+import io.callsign.rpc.RpcListener;
+import io.callsign.rpc.RpcTcpServer;
+import io.callsign.verification.VerificationSetup;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,9 +65,35 @@ public final class Callsign implements AutoCloseable {
                 .register("credentials", credentialsSetup.readiness());
         health.mount(routes);
 
+        // JSON-RPC 2.0 on the call-path services: POST /rpc, and TCP when CALLSIGN_RPC_LISTEN is set.
+        JsonRpcDispatcher rpc = new JsonRpcDispatcher(JsonBodies.MAPPER);
+        routes.post("/rpc", new RpcHttpHandler(rpc, settings.http().maxBodyBytes()));
+
+        // STI-VS: POST /v1/verify and stir.verify.
+        VerificationSetup verification = own(VerificationSetup.start(settings, credentialsSetup.labTrust(), metrics, clock));
+        verification.mount(routes);
+        verification.register(rpc);
+        startRpcTcp(settings, rpc).ifPresent(this::own);
+
         this.http = HttpServer.start(settings.http().listen(), credentialsSetup.httpsListeners(), routes,
                 settings.http().maxBodyBytes());
         credentialsSetup.activate(http);
+    }
+
+    /** The JSON-RPC TCP listeners of {@code CALLSIGN_RPC_LISTEN}; none when it is unset or {@code off}. */
+    private static Optional<RpcTcpServer> startRpcTcp(Settings settings, JsonRpcDispatcher rpc) {
+        if (settings.rpcListen().isEmpty()) {
+            return Optional.empty();
+        }
+        String value = settings.rpcListen().get();
+        try {
+            List<RpcListener> listeners = RpcConfig.parseListeners(value);
+            return listeners.isEmpty() ? Optional.empty()
+                    : Optional.of(RpcTcpServer.start(RpcConfig.defaults().withListeners(listeners), rpc));
+        } catch (IllegalArgumentException | IOException e) {
+            throw new ConfigException(List.of(new ConfigProblem("CALLSIGN_RPC_LISTEN", value, e.getMessage()
+                    + "; use framing:host:port entries separated by commas, e.g. " + RpcConfig.DEFAULT_LISTEN)));
+        }
     }
 
     /** Starts a service from validated settings. */
