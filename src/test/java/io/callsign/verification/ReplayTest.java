@@ -81,8 +81,8 @@ class ReplayTest {
     void sec10_aBadSignatureIsNeverRememberedSoItCannotPoisonTheCache() {
         VerificationService service = service(Replay.FLAG, new Metrics());
         String token = identity();
-        String[] gateway = identity(Fixture.claims("C", Fixture.NOW_S)).split("\\.");
-        String[] real = token.split("\\.");
+        String[] gateway = identity(Fixture.claims("C", Fixture.NOW_S)).split("\\.", 3);
+        String[] real = token.split("\\.", 3);
         // Another well-formed payload under the real token's signature bytes: fails at the signature.
         String forged = real[0] + "." + gateway[1] + "." + real[2];
 
