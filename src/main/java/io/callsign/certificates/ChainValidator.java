@@ -3,12 +3,7 @@ package io.callsign.certificates;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.CertStore;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -40,12 +35,12 @@ public final class ChainValidator {
     }
 
     /**
-     * @param chain          as served, leaf first
+     * @param chain          as served, leaf first, not empty
      * @param fetchWarnings  warnings from fetching, carried into the credential
      * @throws CredentialException {@link FailureKind#UNSUPPORTED} or {@link FailureKind#UNTRUSTED}
      */
-    Credential validate(String x5u, List<X509Certificate> chain, TrustAnchors.AnchorSet anchors,
-                        List<String> fetchWarnings) {
+    public Credential validate(String x5u, List<X509Certificate> chain, TrustAnchors.AnchorSet anchors,
+                               List<String> fetchWarnings) {
         X509Certificate leaf = chain.get(0);
         ECPublicKey key = p256Key(x5u, leaf);
         String spc = singleSpc(x5u, leaf);
@@ -122,49 +117,6 @@ public final class ChainValidator {
             return parameters.getParameterSpec(ECParameterSpec.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks secp256r1", e);
-        }
-    }
-
-    /** One PKIX path build; intermediates come from the served chain, roots only from the anchors. */
-    private record PathBuilder(String x5u, List<X509Certificate> chain, TrustAnchors.AnchorSet anchors) {
-
-        PKIXCertPathBuilderResult build(List<Date> dates) {
-            if (anchors.anchors().isEmpty()) {
-                throw new CredentialException(FailureKind.UNTRUSTED, "x5u " + x5u + ": no trust anchors are "
-                        + "loaded; set CALLSIGN_TRUST_ANCHORS to the STI-CA roots (CERT-17)");
-            }
-            GeneralSecurityException first = null;
-            for (Date date : dates) {
-                try {
-                    return buildAt(date);
-                } catch (GeneralSecurityException e) {
-                    first = first == null ? e : first;
-                }
-            }
-            throw new CredentialException(FailureKind.UNTRUSTED, "x5u " + x5u + ": no certification path from "
-                    + chain.get(0).getSubjectX500Principal().getName() + " to one of the " + anchors.anchors().size()
-                    + " trust anchors (" + first.getMessage() + ")" + hint() + " (VER-22)");
-        }
-
-        private PKIXCertPathBuilderResult buildAt(Date date) throws GeneralSecurityException {
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(chain.get(0));
-            PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors.anchors(), target);
-            // CERT-16 is checked against the CRL cache, outside PKIX, so the call path never fetches.
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(date);
-            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
-            return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
-        }
-
-        private String hint() {
-            if (chain.size() == 1) {
-                return "; the body holds only the leaf: serve its intermediate after it";
-            }
-            return chain.stream().filter(c -> c.getSubjectX500Principal().equals(c.getIssuerX500Principal()))
-                    .findFirst().map(root -> "; the body carries the root " + root.getSubjectX500Principal().getName()
-                            + ", which is not a configured anchor (roots come only from CALLSIGN_TRUST_ANCHORS)")
-                    .orElse("");
         }
     }
 }

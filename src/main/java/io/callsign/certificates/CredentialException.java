@@ -1,7 +1,11 @@
 package io.callsign.certificates;
 
-/** A failure inside this package; turned into {@link Resolution.Failed} at the entry point. */
-final class CredentialException extends RuntimeException {
+/**
+ * Why a fetch or validation failed, thrown by {@link X5uFetcher} and {@link ChainValidator};
+ * {@link CredentialResolver} turns it into {@link Resolution.Failed}. The message names the URL, what
+ * failed and what to do; it holds no stack trace.
+ */
+public final class CredentialException extends RuntimeException {
 
     private final FailureKind kind;
 
@@ -14,7 +18,7 @@ final class CredentialException extends RuntimeException {
         this.kind = kind;
     }
 
-    FailureKind kind() {
+    public FailureKind kind() {
         return kind;
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * notAfter (SEC-12). Failures are remembered for CALLSIGN_X5U_NEGATIVE_TTL_MS and never replace a
  * good entry. An expired good entry is served for CALLSIGN_X5U_STALE_S more while one background
  * fetch refreshes it. Changed trust anchors make the next lookup re-validate the cached chain.
- * Thread-safe; {@link #close()} stops its threads.
+ * Thread-safe; {@link #close()} stops its threads. Longer than usual: the cache policy is one
+ * decision and reads best in one place.
  */
 public final class CredentialResolver implements AutoCloseable {
 
@@ -41,6 +43,7 @@ public final class CredentialResolver implements AutoCloseable {
     private final Clock clock;
     private final CertificateStats stats = new CertificateStats();
     private final CertificateCache cache;
+    private final X5uPolicy policy;
     private final ThreadPoolExecutor fetchPool;
     private final ExecutorService crlPool;
     private final ScheduledExecutorService scheduler;
@@ -72,6 +75,7 @@ public final class CredentialResolver implements AutoCloseable {
         this.anchors = anchors;
         this.clock = clock;
         this.cache = new CertificateCache(config.cacheMaxEntries());
+        this.policy = X5uPolicy.x5u(config.x5uPorts());
         int threads = config.maxConcurrentFetches();
         this.fetchPool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(1024), daemon("callsign-x5u-fetch-"));
@@ -95,7 +99,9 @@ public final class CredentialResolver implements AutoCloseable {
 
     /** @param callTime the verification instant of the call (its Date, VER-07) */
     public Resolution resolve(String x5u, Instant callTime) {
-        Resolution resolution = lookup(x5u, callTime);
+        Objects.requireNonNull(callTime, "callTime");
+        Resolution resolution = x5u == null ? new Resolution.Failed(FailureKind.FETCH_FAILED, "x5u is missing")
+                : lookup(x5u, callTime);
         if (resolution instanceof Resolution.Failed failed) {
             stats.failure(failed.kind());
         }
@@ -140,6 +146,13 @@ public final class CredentialResolver implements AutoCloseable {
             return bad.failure();
         }
         stats.miss();
+        try {
+            // Refused URLs (X5U-01/02) are answered here and never cached, so a flood of junk
+            // URLs cannot evict good entries or occupy fetch threads.
+            policy.check(url);
+        } catch (CredentialException e) {
+            return new Resolution.Failed(e.kind(), e.getMessage());
+        }
         return atCallTime(awaitLoad(url), callTime);
     }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Reads one HTTP/1.1 response strictly: status 200 only, a body delimited by Content-Length or
  * chunked coding, never more than the byte limit. The stream enforces the deadline. Not thread-safe;
- * one instance per response.
+ * one instance per response. Longer than usual: one parser, read top to bottom.
  */
 final class HttpResponseReader {
 

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * call path (one flight per URL) and cached until nextUpdate, capped by CALLSIGN_CRL_MAX_TTL_S; a
  * call only reads the cache. Until a CRL is loaded, or while its URL fails, the status is unknown
  * and CALLSIGN_CRL_CHECK decides: open accepts with a warning, closed answers 437. An overdue CRL is
- * still used while its refresh runs. Thread-safe.
+ * still used while its refresh runs. Thread-safe. Longer than usual: the call-path check and the
+ * off-path loading share one cache and are easier to judge side by side.
  */
 final class RevocationChecker {
 

@@ -1,7 +1,6 @@
 package io.callsign.certificates;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +29,7 @@ import javax.net.ssl.SSLSocketFactory;
  * under a total deadline and byte limit. Redirects are never followed (X5U-03). Thread-safe.
  *
  * <p>java.net.http cannot connect to a pre-resolved address on JDK 17, hence the plain socket.
+ * Longer than usual: each step is a guard, and they must be seen in order.
  */
 public final class X5uFetcher {
 
@@ -66,7 +66,11 @@ public final class X5uFetcher {
         this.tls = tls;
     }
 
-    /** The 200 answer for {@code url}; any refusal or failure is a {@link FailureKind#FETCH_FAILED}. */
+    /**
+     * The 200 answer for {@code url}.
+     *
+     * @throws CredentialException {@link FailureKind#FETCH_FAILED} for any refusal or failure
+     */
     public FetchedResource fetch(String url) {
         X5uPolicy.Target target = rules.policy().check(url);
         Deadline deadline = Deadline.after(rules.timeout());
@@ -181,30 +185,6 @@ public final class X5uFetcher {
             socket.close();
         } catch (IOException ignored) {
             // closing is best effort; the socket is unusable either way
-        }
-    }
-
-    /** Gives each read only the time left until the deadline. */
-    private static final class DeadlineInputStream extends FilterInputStream {
-        private final Socket socket;
-        private final Deadline deadline;
-
-        DeadlineInputStream(Socket socket, Deadline deadline) throws IOException {
-            super(socket.getInputStream());
-            this.socket = socket;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public int read() throws IOException {
-            socket.setSoTimeout(deadline.remainingMillis());
-            return super.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            socket.setSoTimeout(deadline.remainingMillis());
-            return super.read(buffer, offset, length);
         }
     }
 }

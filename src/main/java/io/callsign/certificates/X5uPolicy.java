@@ -12,6 +12,9 @@ import java.util.TreeSet;
  */
 public final class X5uPolicy {
 
+    /** Far above any real certificate URL; keeps hostile input out of parsing, caches and logs. */
+    private static final int MAX_URL_LENGTH = 2048;
+
     private final String label;
     private final Set<String> schemes;
     private final Set<Integer> ports;
@@ -57,6 +60,10 @@ public final class X5uPolicy {
     public Target check(String url) {
         if (url == null || url.isBlank()) {
             throw CredentialException.fetch(label + " is empty");
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            throw CredentialException.fetch(label + " " + HttpResponseReader.printable(url) + " is not fetched: it is "
+                    + url.length() + " characters long, more than " + MAX_URL_LENGTH);
         }
         URI uri = parse(url);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -327,6 +327,19 @@ class CredentialResolverIT {
     }
 
     @Test
+    void x5u01RefusedUrlsAreAnsweredWithoutFetchOrCacheEntry() {
+        CredentialResolver resolver = resolver(config().build());
+
+        failed(resolver.resolve("http://x5u.test/c.pem"), FailureKind.FETCH_FAILED);
+        failed(resolver.resolve(server.url("x5u.test", "/c.pem?x=" + "a".repeat(3000))), FailureKind.FETCH_FAILED);
+        failed(resolver.resolve(null), FailureKind.FETCH_FAILED);
+
+        assertThat(resolver.cachedEntries()).isZero();
+        assertThat(resolver.stats().fetches()).isZero();
+        assertThat(connector.attempts).isEmpty();
+    }
+
+    @Test
     void sec12TheCacheIsBounded() {
         CredentialResolver resolver = resolver(config().cacheMaxEntries(2).build());
         for (String path : List.of("/lru-1.pem", "/lru-2.pem", "/lru-3.pem")) {

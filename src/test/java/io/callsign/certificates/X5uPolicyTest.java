@@ -52,6 +52,12 @@ class X5uPolicyTest {
     }
 
     @Test
+    void refusesAbsurdlyLongUrls() {
+        assertThatThrownBy(() -> policy.check("https://cert.example/" + "a".repeat(2100)))
+                .hasMessageContaining("characters long");
+    }
+
+    @Test
     void portsAreConfigurableForTests() {
         assertThat(X5uPolicy.x5u(Set.of(40123)).check("https://localhost:40123/c.pem").port()).isEqualTo(40123);
     }
