@@ -1,7 +1,6 @@
 package io.callsign;
 
 import io.callsign.config.ConfigException;
-import io.callsign.config.ConfigProblem;
 import io.callsign.config.Settings;
 import io.callsign.config.SettingsLoader;
 import io.callsign.credentials.ActiveCredentials;
@@ -9,18 +8,32 @@ import io.callsign.credentials.CredentialsConfig;
 import io.callsign.credentials.CredentialsSetup;
 import io.callsign.database.Database;
 import io.callsign.http.HttpServer;
-import io.callsign.http.JsonBodies;
 import io.callsign.http.Routes;
 import io.callsign.ops.HealthHandlers;
 import io.callsign.ops.Metrics;
 import io.callsign.ops.ReadinessCheck;
+import io.callsign.attestation.AttestationConfig;
+import io.callsign.attestation.AttestationMode;
+import io.callsign.attestation.AttestationPolicy;
+import io.callsign.attestation.OverridePolicy;
+import io.callsign.http.JsonBodies;
+import io.callsign.numbers.ProvisioningView;
+import io.callsign.numbers.ProvisioningViewConfig;
+import io.callsign.numbers.ViewStatus;
+import io.callsign.passport.Es256;
+import io.callsign.passport.ProviderChoice;
 import io.callsign.rpc.JsonRpcDispatcher;
 import io.callsign.rpc.RpcConfig;
 import io.callsign.rpc.RpcHttpHandler;
-import io.callsign.rpc.RpcListener;
+import io.callsign.rpc.RpcMethod;
 import io.callsign.rpc.RpcTcpServer;
+import io.callsign.signing.SignRequest;
+import io.callsign.signing.SigningConfig;
+import io.callsign.signing.SigningMetrics;
+import io.callsign.signing.SigningService;
 import io.callsign.verification.VerificationSetup;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +58,9 @@ public final class Callsign implements AutoCloseable {
     private final Database database;
     private final ActiveCredentials credentials = new ActiveCredentials();
     private final CredentialsSetup credentialsSetup;
+    private final ProvisioningView provisioning;
+    private final SigningService signing;
+    private final RpcTcpServer rpcTcp;
 
     private Callsign(Settings settings) {
         this.settings = settings;
@@ -56,44 +72,78 @@ public final class Callsign implements AutoCloseable {
                 ? "embedded PostgreSQL under " + settings.dataDir().toAbsolutePath().resolve("postgres")
                 : database.jdbcUrl());
 
+        Es256 es256 = Es256.on(ProviderChoice.parse(settings.stir().cryptoProvider()));
+        LOG.info("ES256 provider: {}", es256.providerName());
+
+        this.provisioning = own(ProvisioningView.create(database, viewConfig(settings.snapshot()), clock));
+        provisioning.start();
+        awaitFirstSnapshot();
+
+        this.signing = new SigningService(
+                new SigningConfig(settings.stir().enabled(), settings.stir().defaultCountryCode(), Duration.ofSeconds(60)),
+                new AttestationPolicy(new AttestationConfig(AttestationMode.parse(settings.stir().attestation()),
+                        OverridePolicy.parse(settings.stir().attestOverride()), settings.stir().requireKyc()), clock),
+                provisioning::snapshot, credentials, es256, clock, new SigningMetrics(metrics));
+
+        JsonRpcDispatcher rpc = new JsonRpcDispatcher(JsonBodies.MAPPER);
+        rpc.register("stir.sign", RpcMethod.of(SignRequest.class, signing::sign));
+
         Routes routes = new Routes();
         credentialsSetup.mount(routes);
+        routes.postJson("/v1/sign", SignRequest.class, signing::sign, false);
+        routes.post("/rpc", new RpcHttpHandler(rpc, settings.rpc().maxRequestBytes()));
         HealthHandlers health = new HealthHandlers(metrics)
                 .register("database", () -> database.isReachable(Duration.ofSeconds(1))
                         ? ReadinessCheck.Status.ok("reachable")
                         : ReadinessCheck.Status.failing("cannot get a working connection to " + database.jdbcUrl()))
-                .register("credentials", credentialsSetup.readiness());
+                .register("credentials", credentialsSetup.readiness())
+                .register("provisioning", () -> snapshotReadiness(provisioning.status()));
         health.mount(routes);
 
-        // JSON-RPC 2.0 on the call-path services: POST /rpc, and TCP when CALLSIGN_RPC_LISTEN is set.
-        JsonRpcDispatcher rpc = new JsonRpcDispatcher(JsonBodies.MAPPER);
-        routes.post("/rpc", new RpcHttpHandler(rpc, settings.http().maxBodyBytes()));
-
         // STI-VS: POST /v1/verify and stir.verify.
-        VerificationSetup verification = own(VerificationSetup.start(settings, credentialsSetup.labTrust(), metrics, clock));
+        VerificationSetup verification = own(VerificationSetup.start(settings, credentialsSetup.labTrust(), metrics,
+                es256, clock));
         verification.mount(routes);
         verification.register(rpc);
-        startRpcTcp(settings, rpc).ifPresent(this::own);
 
         this.http = HttpServer.start(settings.http().listen(), credentialsSetup.httpsListeners(), routes,
                 settings.http().maxBodyBytes());
         credentialsSetup.activate(http);
+        this.rpcTcp = settings.rpc().listeners().isEmpty() ? null : own(startRpc(settings, rpc));
     }
 
-    /** The JSON-RPC TCP listeners of {@code CALLSIGN_RPC_LISTEN}; none when it is unset or {@code off}. */
-    private static Optional<RpcTcpServer> startRpcTcp(Settings settings, JsonRpcDispatcher rpc) {
-        if (settings.rpcListen().isEmpty()) {
-            return Optional.empty();
-        }
-        String value = settings.rpcListen().get();
+    private static RpcTcpServer startRpc(Settings settings, JsonRpcDispatcher rpc) {
         try {
-            List<RpcListener> listeners = RpcConfig.parseListeners(value);
-            return listeners.isEmpty() ? Optional.empty()
-                    : Optional.of(RpcTcpServer.start(RpcConfig.defaults().withListeners(listeners), rpc));
-        } catch (IllegalArgumentException | IOException e) {
-            throw new ConfigException(List.of(new ConfigProblem("CALLSIGN_RPC_LISTEN", value, e.getMessage()
-                    + "; use framing:host:port entries separated by commas, e.g. " + RpcConfig.DEFAULT_LISTEN)));
+            return RpcTcpServer.start(RpcConfig.defaults().withListeners(settings.rpc().listeners()), rpc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen for JSON-RPC on " + settings.rpc().listeners() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ProvisioningViewConfig viewConfig(Settings.Snapshot s) {
+        return ProvisioningViewConfig.defaults()
+                .withFullRefreshInterval(Duration.ofSeconds(s.refreshSeconds()))
+                .withPollInterval(Duration.ofMillis(s.pollMillis()))
+                .withMaxBackoff(Duration.ofSeconds(s.maxBackoffSeconds()));
+    }
+
+    /** Signing answers from the snapshot; start serving once it holds the database's content. */
+    private void awaitFirstSnapshot() {
+        try {
+            if (!provisioning.awaitLoaded(Duration.ofSeconds(60))) {
+                LOG.warn("provisioning snapshot not loaded after 60 s; signing gives C until it is: {}", provisioning.status());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ReadinessCheck.Status snapshotReadiness(ViewStatus status) {
+        String detail = (status.loaded() ? "snapshot of " + status.numbers() + " numbers, " + status.age().toSeconds() + " s old"
+                : "snapshot not loaded yet") + (status.failing() ? "; last error: " + status.lastError() : "");
+        return status.fresh(Duration.ofSeconds(settings.snapshot().maxAgeSeconds()))
+                ? ReadinessCheck.Status.ok(detail)
+                : ReadinessCheck.Status.failing(detail);
     }
 
     /** Starts a service from validated settings. */
@@ -132,6 +182,20 @@ public final class Callsign implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The signing service, for in-process callers (benchmarks, CLI explain). */
+    public SigningService signing() {
+        return signing;
+    }
+
+    public ProvisioningView provisioning() {
+        return provisioning;
+    }
+
+    /** The bound JSON-RPC TCP listeners; empty when {@code CALLSIGN_RPC_LISTEN} is off. */
+    public List<io.callsign.rpc.RpcListener> rpcListeners() {
+        return rpcTcp == null ? List.of() : rpcTcp.listeners();
     }
 
     public Database database() {

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param dataDir      where embedded data, keys and certificates live ({@code CALLSIGN_DATA_DIR})
  * @param http         the call-path and operations HTTP listener
- * @param rpcListen    JSON-RPC TCP listeners as written in {@code CALLSIGN_RPC_LISTEN}; empty = off
+ * @param rpc          JSON-RPC over TCP and {@code POST /rpc}
+ * @param snapshot     the in-memory provisioning view read by the call path
  * @param database     PostgreSQL, external or embedded
  * @param stir         signing policy
  * @param credentials  signing credentials and the certificate repository listener
@@ -22,8 +23,9 @@ import java.util.Optional;
 public record Settings(
         Path dataDir,
         Http http,
-        Optional<String> rpcListen,
+        Rpc rpc,
         DatabaseConfig database,
+        Snapshot snapshot,
         Stir stir,
         Credentials credentials,
         Verification verification,
@@ -37,12 +39,30 @@ public record Settings(
     /**
      * @param enabled            {@code SBC_ENABLE_STIR}: false = every sign request answers identity null
      * @param attestation        {@code SBC_STIR_ATTESTATION}: A, B, C or auto
-     * @param overrideAllowed    {@code CALLSIGN_ATTEST_OVERRIDE=allow}: the request's {@code attest} is honoured
+     * @param attestOverride     {@code CALLSIGN_ATTEST_OVERRIDE}: deny, downgrade or allow a request's {@code attest}
+     * @param requireKyc         {@code CALLSIGN_ATTEST_REQUIRE_KYC}: A needs a KYC-verified subscriber
+     * @param cryptoProvider     {@code CALLSIGN_CRYPTO_PROVIDER}: auto, accp, bc or jdk
      * @param defaultCountryCode prepended to national numbers ({@code CALLSIGN_DEFAULT_COUNTRY_CODE})
      * @param labSpc             service provider code in the generated lab certificate
      */
-    public record Stir(boolean enabled, String attestation, boolean overrideAllowed, String defaultCountryCode,
-            String labSpc) {
+    public record Stir(boolean enabled, String attestation, String attestOverride, boolean requireKyc,
+            String defaultCountryCode, String labSpc, String cryptoProvider) {
+    }
+
+    /**
+     * @param listeners       TCP listeners ({@code CALLSIGN_RPC_LISTEN}); empty = no TCP
+     * @param maxRequestBytes largest frame or {@code /rpc} body
+     */
+    public record Rpc(List<io.callsign.rpc.RpcListener> listeners, int maxRequestBytes) {
+    }
+
+    /**
+     * @param refreshSeconds    safety-net full reload period
+     * @param pollMillis        change-log poll period (also how fast a lost database is noticed)
+     * @param maxBackoffSeconds longest wait between reconnection attempts
+     * @param maxAgeSeconds     readiness fails when the snapshot is older than this and cannot sync
+     */
+    public record Snapshot(int refreshSeconds, int pollMillis, int maxBackoffSeconds, int maxAgeSeconds) {
     }
 
     /**

@@ -37,14 +37,19 @@ public final class SettingsLoader {
                 r.hostPort("CALLSIGN_LISTEN", "0.0.0.0:8080").orElse(new HostPort("0.0.0.0", 8080)),
                 r.integer("CALLSIGN_MAX_BODY_BYTES", 65_536, 1_024, 16 * 1024 * 1024),
                 r.integer("CALLSIGN_SHUTDOWN_GRACE_SECONDS", 20, 0, 600));
-        Optional<String> rpcListen = r.optional("CALLSIGN_RPC_LISTEN");
+        Settings.Rpc rpc = rpc(r);
         DatabaseConfig database = new DatabaseConfig(
                 r.uri("CALLSIGN_DB_URL", "jdbc").map(Object::toString),
                 r.string("CALLSIGN_DB_USER", "callsign"),
                 r.secret("CALLSIGN_DB_PASSWORD").orElse(""),
                 r.integer("CALLSIGN_DB_POOL_SIZE", 10, 1, 500),
                 dataDir);
-        return new Settings(dataDir, http, rpcListen, database, stir(r), credentials(r), verification(r), acme(r),
+        Settings.Snapshot snapshot = new Settings.Snapshot(
+                r.integer("CALLSIGN_SNAPSHOT_REFRESH_SECONDS", 300, 10, 86_400),
+                r.integer("CALLSIGN_SNAPSHOT_POLL_MS", 1_000, 50, 60_000),
+                r.integer("CALLSIGN_SNAPSHOT_MAX_BACKOFF_SECONDS", 30, 1, 3_600),
+                r.integer("CALLSIGN_SNAPSHOT_MAX_AGE_SECONDS", 120, 5, 86_400));
+        return new Settings(dataDir, http, rpc, database, snapshot, stir(r), credentials(r), verification(r), acme(r),
                 new Settings.Provisioning(r.secret("CALLSIGN_PROVISIONING_TOKEN")));
     }
 
@@ -61,9 +66,27 @@ public final class SettingsLoader {
         return new Settings.Stir(
                 r.bool("SBC_ENABLE_STIR", true),
                 r.choice("SBC_STIR_ATTESTATION", "auto", "A", "B", "C", "auto"),
-                r.choice("CALLSIGN_ATTEST_OVERRIDE", "deny", "allow", "deny").equals("allow"),
+                r.choice("CALLSIGN_ATTEST_OVERRIDE", "deny", "deny", "downgrade", "allow"),
+                r.bool("CALLSIGN_ATTEST_REQUIRE_KYC", true),
                 countryCode,
-                spc);
+                spc,
+                r.choice("CALLSIGN_CRYPTO_PROVIDER", "auto", "auto", "accp", "bc", "jdk"));
+    }
+
+    private static Settings.Rpc rpc(SettingsReader r) {
+        int maxBytes = r.integer("CALLSIGN_RPC_MAX_REQUEST_BYTES", 65_536, 1_024, 16 * 1024 * 1024);
+        return r.optional("CALLSIGN_RPC_LISTEN")
+                .filter(text -> !text.equalsIgnoreCase("off"))
+                .map(text -> {
+                    try {
+                        return new Settings.Rpc(io.callsign.rpc.RpcConfig.parseListeners(text), maxBytes);
+                    } catch (IllegalArgumentException e) {
+                        return r.problem("CALLSIGN_RPC_LISTEN", text, e.getMessage()
+                                + "; use [netstring:|json:]host:port[,...], e.g. netstring:0.0.0.0:8090,json:0.0.0.0:8091",
+                                new Settings.Rpc(java.util.List.of(), maxBytes));
+                    }
+                })
+                .orElse(new Settings.Rpc(java.util.List.of(), maxBytes));
     }
 
     private static Settings.Credentials credentials(SettingsReader r) {

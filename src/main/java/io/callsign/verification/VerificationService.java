@@ -36,11 +36,17 @@ public final class VerificationService {
      * @param metrics     where the verdict counters are registered
      */
     public VerificationService(VerificationConfig config, CredentialSource credentials, Clock clock, Metrics metrics) {
+        this(config, credentials, Es256.active(), clock, metrics);
+    }
+
+    /** @param es256 the ES256 implementation (JCA provider) signatures are verified with */
+    public VerificationService(VerificationConfig config, CredentialSource credentials, Es256 es256, Clock clock,
+                               Metrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = new VerifyMetrics(metrics);
         this.check = new HeaderCheck(config, Objects.requireNonNull(credentials, "credentials"),
-                new VerifierCache(Es256.active()), new ReplayGuard(config.maxAge(), config.replayCacheSize(),
+                new VerifierCache(Objects.requireNonNull(es256, "es256")), new ReplayGuard(config.maxAge(), config.replayCacheSize(),
                 this.metrics.replays()));
         this.responses = new VerifyResponses(config);
     }

@@ -12,6 +12,7 @@ import io.callsign.http.JsonBodies;
 import io.callsign.http.Problem;
 import io.callsign.http.Routes;
 import io.callsign.ops.Metrics;
+import io.callsign.passport.Es256;
 import io.callsign.rpc.JsonRpcDispatcher;
 import io.callsign.rpc.RpcProblem;
 import java.time.Clock;
@@ -43,9 +44,10 @@ public final class VerificationSetup implements AutoCloseable {
     /**
      * @param lab the lab root and host when the service runs with lab credentials: x5u URLs on that
      *            host are fetched with the lab root as HTTPS CA and STI anchor, on any port
+     * @param es256 the configured ES256 provider (CALLSIGN_CRYPTO_PROVIDER)
      */
     public static VerificationSetup start(Settings settings, Optional<CredentialsSetup.LabTrust> lab, Metrics metrics,
-                                          Clock clock) {
+                                          Es256 es256, Clock clock) {
         CertificatesConfig certificates = certificatesConfig(settings);
         List<CredentialResolver> resolvers = new ArrayList<>();
         CredentialResolver production = CredentialResolver.create(certificates,
@@ -58,7 +60,8 @@ public final class VerificationSetup implements AutoCloseable {
             resolvers.add(labResolver);
             source = new LabRouting(lab.get().host(), labResolver::resolve, production::resolve);
         }
-        VerificationService service = new VerificationService(VerificationConfig.from(settings), source, clock, metrics);
+        VerificationService service = new VerificationService(VerificationConfig.from(settings), source, es256, clock,
+                metrics);
         exportStats(metrics, resolvers);
         return new VerificationSetup(resolvers, service);
     }
