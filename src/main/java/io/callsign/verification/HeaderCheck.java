@@ -11,6 +11,7 @@ import io.callsign.passport.Reason;
 import io.callsign.passport.ShakenClaims;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The RFC 8224 §6.2 steps for one Identity header, in order (VER-01): syntax and ppt, the profile's
@@ -21,6 +22,8 @@ import java.util.Optional;
  * Never throws for any input. Thread-safe.
  */
 final class HeaderCheck {
+
+    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final VerificationConfig config;
     private final CredentialSource credentials;
@@ -150,7 +153,7 @@ final class HeaderCheck {
     private static String ppi(String token) {
         int last = token.lastIndexOf('.');
         String signature = token.substring(last + 1);
-        if (last < 0 || signature.isEmpty() || signature.length() > 128 || !signature.matches("[A-Za-z0-9_-]+")) {
+        if (last < 0 || signature.isEmpty() || signature.length() > 128 || !BASE64URL.matcher(signature).matches()) {
             return null;
         }
         return ".." + signature;

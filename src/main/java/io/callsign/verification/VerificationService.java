@@ -70,7 +70,9 @@ public final class VerificationService {
         String note = identity.size() > evaluated ? "; only the first " + evaluated + " of " + identity.size()
                 + " Identity headers were evaluated" : "";
         VerifyResponse response = responses.build(verdict, outcomes, request, note);
-        LOG.debug("verify call-id={}: {} ({})", Bounded.quote(request.callId()), response.verstat(), response.detail());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("verify call-id={}: {} ({})", Bounded.quote(request.callId()), response.verstat(), response.detail());
+        }
         return response;
     }
 
