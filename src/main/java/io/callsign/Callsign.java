@@ -35,6 +35,9 @@ import io.callsign.verification.VerificationSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import io.callsign.provisioning.Cli;
+import io.callsign.provisioning.ProvisioningApi;
+import io.callsign.provisioning.ProvisioningConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,10 +82,12 @@ public final class Callsign implements AutoCloseable {
         provisioning.start();
         awaitFirstSnapshot();
 
+        AttestationPolicy attestation = new AttestationPolicy(new AttestationConfig(
+                AttestationMode.parse(settings.stir().attestation()),
+                OverridePolicy.parse(settings.stir().attestOverride()), settings.stir().requireKyc()), clock);
         this.signing = new SigningService(
                 new SigningConfig(settings.stir().enabled(), settings.stir().defaultCountryCode(), Duration.ofSeconds(60)),
-                new AttestationPolicy(new AttestationConfig(AttestationMode.parse(settings.stir().attestation()),
-                        OverridePolicy.parse(settings.stir().attestOverride()), settings.stir().requireKyc()), clock),
+                attestation,
                 provisioning::snapshot, credentials, es256, clock, new SigningMetrics(metrics));
 
         JsonRpcDispatcher rpc = new JsonRpcDispatcher(JsonBodies.MAPPER);
@@ -99,6 +104,8 @@ public final class Callsign implements AutoCloseable {
                 .register("credentials", credentialsSetup.readiness())
                 .register("provisioning", () -> snapshotReadiness(provisioning.status()));
         health.mount(routes);
+        new ProvisioningApi(database.dataSource(), ProvisioningConfig.withToken(settings.provisioning().token()),
+                query -> explain(attestation, query)).mount(routes);
 
         // STI-VS: POST /v1/verify and stir.verify.
         VerificationSetup verification = own(VerificationSetup.start(settings, credentialsSetup.labTrust(), metrics,
@@ -110,6 +117,18 @@ public final class Callsign implements AutoCloseable {
                 settings.http().maxBodyBytes());
         credentialsSetup.activate(http);
         this.rpcTcp = settings.rpc().listeners().isEmpty() ? null : own(startRpc(settings, rpc));
+    }
+
+    /** {@code GET /v1/explain}: the attestation the current snapshot gives a hypothetical call. */
+    private Object explain(AttestationPolicy attestation, io.callsign.provisioning.ExplainQuery query) {
+        io.callsign.attestation.CallOrigin origin;
+        try {
+            origin = io.callsign.attestation.CallOrigin.of(query.trunk().orElse(null), query.sourceIp().orElse(null),
+                    query.authUser().orElse(null), query.registered(), query.fromAor().orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw io.callsign.http.Problem.badRequest("sourceIp: '" + query.sourceIp().orElse("") + "' is not an IP address");
+        }
+        return attestation.explain(origin, query.tn(), null, provisioning.snapshot());
     }
 
     private static RpcTcpServer startRpc(Settings settings, JsonRpcDispatcher rpc) {
@@ -158,8 +177,7 @@ public final class Callsign implements AutoCloseable {
     static int run(String[] args, Map<String, String> environment) {
         String command = args.length == 0 ? "serve" : args[0];
         if (!command.equals("serve")) {
-            System.err.println("unknown command '" + command + "'; usage: callsign [serve]");
-            return 64;
+            return Cli.run(args, environment, System.out, System.err);
         }
         SettingsLoader.Loaded loaded;
         Callsign service;

@@ -43,7 +43,9 @@ public final class HttpServer implements AutoCloseable {
         };
         Undertow.Builder builder = Undertow.builder()
                 .addHttpListener(listen.port(), listen.host())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxBodyBytes)
+                // No listener-wide MAX_ENTITY_SIZE: Undertow would refuse a larger Content-Length with a bare
+                // 400 before any route could raise its own limit (the number import takes gigabytes).
+                // The root handler below sets the default limit on every exchange instead.
                 .setServerOption(UndertowOptions.ENABLE_STATISTICS, false)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setHandler(root);
