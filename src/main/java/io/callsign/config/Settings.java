@@ -3,6 +3,7 @@ package io.callsign.config;
 import io.callsign.database.DatabaseConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -123,11 +124,75 @@ public record Settings(
             String crlCheck, int crlMaxBytes, int crlMaxTtlSeconds, int anchorsCheckSeconds) {
     }
 
-    public record Acme(Optional<String> provider, Optional<String> email, Optional<String> domain, boolean staging) {
+    /**
+     * ACME enrolment and renewal; see the README's settings table for each key.
+     *
+     * @param provider          {@code ZTA_ACME_PROVIDER}: letsencrypt, zerossl or a directory URL; empty = ACME off
+     * @param challenge         {@code CALLSIGN_ACME_CHALLENGE}: http-01, dns-01 or tkauth-01
+     * @param eabHmac           {@code CALLSIGN_ACME_EAB_HMAC}; secret
+     * @param dnsHook           {@code CALLSIGN_ACME_DNS_HOOK} split into words; empty unless dns-01
+     * @param stateDir          {@code CALLSIGN_ACME_DIR}: account key, account URL, certificate (0600)
+     * @param perCertificateX5u {@code CALLSIGN_ACME_X5U_PER_CERT}: publish each chain at its own URL and sign with that
+     */
+    public record Acme(Optional<String> provider, Optional<String> email, Optional<String> domain, boolean staging,
+            String challenge, Optional<String> eabKid, Optional<String> eabHmac, Optional<Path> caFile,
+            List<String> dnsHook, Duration dnsHookTimeout, AcmeTkauth tkauth, AcmeRenewal renewal, Duration timeout,
+            Path stateDir, boolean perCertificateX5u) {
+
+        public Acme {
+            dnsHook = List.copyOf(dnsHook);
+        }
 
         public boolean enabled() {
             return provider.isPresent();
         }
+
+        /** http-01 and dns-01 certify the domain: the certificate is also a web certificate for the x5u host. */
+        public boolean issuesWebCertificate() {
+            return !challenge.equals("tkauth-01");
+        }
+
+        @Override
+        public String toString() {
+            return "Acme[provider=" + provider.orElse("(off)") + ", email=" + email.orElse("") + ", domain="
+                    + domain.orElse("") + ", staging=" + staging + ", challenge=" + challenge + ", eabKid="
+                    + eabKid.orElse("") + ", eabHmac=" + (eabHmac.isPresent() ? "****" : "(unset)") + ", caFile="
+                    + caFile.map(Path::toString).orElse("") + ", dnsHook=" + dnsHook + ", tkauth=" + tkauth
+                    + ", renewal=" + renewal + ", timeout=" + timeout + ", stateDir=" + stateDir
+                    + ", perCertificateX5u=" + perCertificateX5u + "]";
+        }
+    }
+
+    /**
+     * tkauth-01 (RFC 9447/9448): where the SPC token comes from, and the interop choices.
+     *
+     * @param fingerprint {@code jwk-thumbprint} (RFC 9448) or {@code spki}
+     * @param encoding    {@code base64url} (RFC 9448) or {@code base64}
+     * @param field       {@code tkauth} (RFC 9448) or {@code atc}
+     */
+    public record AcmeTkauth(Optional<URI> tokenUrl, Optional<String> spc, Optional<String> user,
+            Optional<String> password, Optional<String> bearerToken, String fingerprint, String encoding, String field) {
+
+        @Override
+        public String toString() {
+            return "AcmeTkauth[tokenUrl=" + tokenUrl.map(URI::toString).orElse("") + ", spc=" + spc.orElse("")
+                    + ", user=" + user.orElse("") + ", password=" + (password.isPresent() ? "****" : "(unset)")
+                    + ", bearerToken=" + (bearerToken.isPresent() ? "****" : "(unset)") + ", fingerprint=" + fingerprint
+                    + ", encoding=" + encoding + ", field=" + field + "]";
+        }
+    }
+
+    /**
+     * @param ari          {@code CALLSIGN_ACME_ARI}: follow the CA's renewal window (RFC 9773)
+     * @param renewAt      {@code CALLSIGN_ACME_RENEW_AT}: fraction of the lifetime after which to renew without ARI
+     * @param alertBefore  {@code CALLSIGN_ACME_ALERT_BEFORE}
+     * @param retryMin     {@code CALLSIGN_ACME_RETRY_MIN}
+     * @param retryMax     {@code CALLSIGN_ACME_RETRY_MAX}
+     * @param leaseTtl     {@code CALLSIGN_ACME_LEASE_TTL}
+     * @param syncInterval {@code CALLSIGN_ACME_SYNC_INTERVAL}
+     */
+    public record AcmeRenewal(boolean ari, double renewAt, Duration alertBefore, Duration retryMin, Duration retryMax,
+            Duration leaseTtl, Duration syncInterval) {
     }
 
     /** @param token bearer token for the provisioning API; empty = loopback clients only */

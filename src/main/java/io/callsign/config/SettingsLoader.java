@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads every setting into {@link Settings}, collecting all problems before failing. The one place
@@ -49,7 +48,8 @@ public final class SettingsLoader {
                 r.integer("CALLSIGN_SNAPSHOT_POLL_MS", 1_000, 50, 60_000),
                 r.integer("CALLSIGN_SNAPSHOT_MAX_BACKOFF_SECONDS", 30, 1, 3_600),
                 r.integer("CALLSIGN_SNAPSHOT_MAX_AGE_SECONDS", 120, 5, 86_400));
-        return new Settings(dataDir, http, rpc, database, snapshot, stir(r), credentials(r), verification(r), acme(r),
+        Settings.Acme acme = AcmeSettings.read(r, dataDir);
+        return new Settings(dataDir, http, rpc, database, snapshot, stir(r), credentials(r, acme), verification(r), acme,
                 new Settings.Provisioning(r.secret("CALLSIGN_PROVISIONING_TOKEN")));
     }
 
@@ -89,12 +89,13 @@ public final class SettingsLoader {
                 .orElse(new Settings.Rpc(java.util.List.of(), maxBytes));
     }
 
-    private static Settings.Credentials credentials(SettingsReader r) {
+    private static Settings.Credentials credentials(SettingsReader r, Settings.Acme acme) {
         var key = r.existingPath("CALLSIGN_SIGNING_KEY");
         var cert = r.existingPath("CALLSIGN_SIGNING_CERT");
         var x5u = r.uri("CALLSIGN_X5U", "https");
+        // With ACME, CALLSIGN_X5U alone names where the ACME chain is published.
         boolean anyStatic = r.optional("CALLSIGN_SIGNING_KEY").isPresent() || r.optional("CALLSIGN_SIGNING_CERT").isPresent()
-                || r.optional("CALLSIGN_X5U").isPresent();
+                || (r.optional("CALLSIGN_X5U").isPresent() && !acme.enabled());
         if (anyStatic) {
             requireTogether(r, "CALLSIGN_SIGNING_KEY");
             requireTogether(r, "CALLSIGN_SIGNING_CERT");
@@ -107,13 +108,16 @@ public final class SettingsLoader {
             r.problem(r.optional("CALLSIGN_TLS_KEY").isEmpty() ? "CALLSIGN_TLS_KEY" : "CALLSIGN_TLS_CERT", null,
                     "the HTTPS listener's certificate needs CALLSIGN_TLS_KEY and CALLSIGN_TLS_CERT together", null);
         }
-        // Lab mode (no static credentials, no ACME) serves its own generated TLS certificate.
-        boolean lab = !anyStatic && r.optional("ZTA_ACME_PROVIDER").isEmpty();
+        // Lab mode (no static credentials, no ACME) serves its own generated TLS certificate; ACME
+        // http-01/dns-01 certificates are web certificates for the x5u host, so TLS can present them.
+        boolean lab = !anyStatic && !acme.enabled();
+        boolean acmeTls = acme.enabled() && !anyStatic && acme.issuesWebCertificate();
         boolean tlsExplicit = r.optional("CALLSIGN_TLS_LISTEN").isPresent();
-        var tls = r.hostPort("CALLSIGN_TLS_LISTEN", lab || tlsIdentity ? "0.0.0.0:8443" : "off");
-        if (tls.isPresent() && !lab && !tlsIdentity) {
+        var tls = r.hostPort("CALLSIGN_TLS_LISTEN", lab || tlsIdentity || acmeTls ? "0.0.0.0:8443" : "off");
+        if (tls.isPresent() && !lab && !tlsIdentity && !acmeTls) {
             r.problem("CALLSIGN_TLS_LISTEN", tls.get().toString(), "the HTTPS listener needs a certificate outside lab "
-                    + "mode: set CALLSIGN_TLS_KEY and CALLSIGN_TLS_CERT (PEM), or CALLSIGN_TLS_LISTEN=off", null);
+                    + "mode" + (acme.enabled() ? " (a tkauth-01 STI certificate is not a web certificate)" : "")
+                    + ": set CALLSIGN_TLS_KEY and CALLSIGN_TLS_CERT (PEM), or CALLSIGN_TLS_LISTEN=off", null);
         }
         return new Settings.Credentials(key, cert, x5u, tls, tlsExplicit, tlsKey, tlsCert, labHost(r));
     }
@@ -197,20 +201,6 @@ public final class SettingsLoader {
             return List.of(443, 8443);
         }
         return ports.isEmpty() ? r.problem(key, text, "name at least one port, e.g. 443,8443", List.of(443, 8443)) : ports;
-    }
-
-    private static Settings.Acme acme(SettingsReader r) {
-        Optional<String> provider = r.optional("ZTA_ACME_PROVIDER").map(String::trim);
-        provider.ifPresent(p -> {
-            if (!p.equalsIgnoreCase("letsencrypt") && !p.equalsIgnoreCase("zerossl") && !p.startsWith("https://")) {
-                r.problem("ZTA_ACME_PROVIDER", p, "use letsencrypt, zerossl, or the https URL of an ACME directory", null);
-            }
-        });
-        Optional<String> domain = r.optional("ZTA_ACME_DOMAIN");
-        if (provider.isPresent() && domain.isEmpty()) {
-            r.problem("ZTA_ACME_DOMAIN", null, "ACME needs the DNS name to certify (also the host of the x5u URL)", null);
-        }
-        return new Settings.Acme(provider, r.optional("ZTA_ACME_EMAIL"), domain, r.bool("ZTA_ACME_STAGING", false));
     }
 
     /** The settings and the effective-configuration text to log once at start-up. */
