@@ -6,6 +6,8 @@ import io.callsign.certificates.CertificatesConfig;
 import io.callsign.certificates.CredentialResolver;
 import io.callsign.certificates.FailureKind;
 import io.callsign.certificates.TrustAnchors;
+import io.callsign.config.ConfigException;
+import io.callsign.config.ConfigProblem;
 import io.callsign.config.Settings;
 import io.callsign.credentials.CredentialsSetup;
 import io.callsign.http.JsonBodies;
@@ -15,6 +17,7 @@ import io.callsign.ops.Metrics;
 import io.callsign.passport.Es256;
 import io.callsign.rpc.JsonRpcDispatcher;
 import io.callsign.rpc.RpcProblem;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,8 +53,17 @@ public final class VerificationSetup implements AutoCloseable {
                                           Es256 es256, Clock clock) {
         CertificatesConfig certificates = certificatesConfig(settings);
         List<CredentialResolver> resolvers = new ArrayList<>();
-        CredentialResolver production = CredentialResolver.create(certificates,
-                TrustAnchors.load(certificates.trustAnchors()), clock);
+        CredentialResolver production;
+        try {
+            production = CredentialResolver.create(certificates, TrustAnchors.load(certificates.trustAnchors()), clock);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            // An unreadable PEM file is a setting problem, reported like the others (exit code 2).
+            String key = e.getMessage() != null && e.getMessage().startsWith("CALLSIGN_HTTPS_CA")
+                    ? "CALLSIGN_HTTPS_CA" : "CALLSIGN_TRUST_ANCHORS";
+            throw new ConfigException(List.of(new ConfigProblem(key, String.valueOf(key.equals("CALLSIGN_HTTPS_CA")
+                    ? certificates.httpsCaFile().orElse(null) : certificates.trustAnchors().orElse(null)),
+                    e.getMessage() + "; give PEM files of CA certificates")));
+        }
         resolvers.add(production);
         CredentialSource source = production::resolve;
         if (lab.isPresent()) {

@@ -60,6 +60,12 @@ class ProfileTest {
     }
 
     @Test
+    void hdr03_hdr09_theCompactHeaderNameAndFoldedParametersVerifyLikeTheLongForm() {
+        passed(rfc.verify(request("y: " + identity())));
+        passed(rfc.verify(request("Identity: " + token() + "\r\n ;info=<" + X5U + ">\r\n\t;alg=ES256;ppt=shaken")));
+    }
+
+    @Test
     void hdr06_anAbsentPptIsAcceptedUnderRfcAndIs438UnderStrict() {
         String header = token() + ";info=<" + X5U + ">;alg=ES256";
 

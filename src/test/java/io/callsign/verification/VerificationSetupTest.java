@@ -13,12 +13,18 @@ import io.callsign.config.SettingsLoader;
 import io.callsign.credentials.CredentialsSetup;
 import io.callsign.http.JsonBodies;
 import io.callsign.rpc.RpcProblem;
+import io.callsign.ops.Metrics;
+import io.callsign.passport.Es256;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The verifier's settings, their mapping onto both configurations, lab routing and RPC params. */
 class VerificationSetupTest {
@@ -82,6 +88,17 @@ class VerificationSetupTest {
                 assertThat(e.problems()).extracting(ConfigProblem::key).contains("CALLSIGN_VERIFY_PROFILE",
                         "CALLSIGN_REPLAY", "CALLSIGN_REASON_PROTOCOL", "CALLSIGN_X5U_PORTS", "CALLSIGN_CRL_CHECK",
                         "CALLSIGN_X5U_TIMEOUT_MS"));
+    }
+
+    @Test
+    void anUnreadableTrustAnchorFileIsASettingProblemNotACrash(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("roots.pem"), "not a certificate");
+        Settings settings = SettingsLoader.load(Map.of("CALLSIGN_TRUST_ANCHORS", broken.toString())).settings();
+
+        assertThatThrownBy(() -> VerificationSetup.start(settings, Optional.empty(), new Metrics(),
+                Es256.active(), Fixture.clock()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> assertThat(p.key()).isEqualTo("CALLSIGN_TRUST_ANCHORS")));
     }
 
     @Test
