@@ -64,6 +64,10 @@ public final class JsonBodies {
             String cause = rootMessage(m);
             return "field '" + field + "': " + (cause.startsWith("field ") || cause.isBlank() ? expected : cause);
         }
+        if (e instanceof MismatchedInputException) {
+            // The body's top level has the wrong shape; Jackson's text would name our Java classes (SEC-14).
+            return "the request body must be a JSON object";
+        }
         if (e instanceof JsonProcessingException j) {
             return "malformed JSON: " + j.getOriginalMessage();
         }

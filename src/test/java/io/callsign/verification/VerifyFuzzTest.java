@@ -113,6 +113,11 @@ class VerifyFuzzTest {
                 VerifyRequest.class)).isInstanceOf(Problem.class).hasMessageContaining("field 'identity");
         assertThatThrownBy(() -> JsonBodies.read("{\"from\":[\"x\"]}".getBytes(StandardCharsets.UTF_8),
                 VerifyRequest.class)).isInstanceOf(Problem.class).hasMessageContaining("'from'");
+        for (String shape : List.of("[]", "5", "\"x\"")) {
+            assertThatThrownBy(() -> JsonBodies.read(shape.getBytes(StandardCharsets.UTF_8), VerifyRequest.class))
+                    .as("SEC-14: no Java class names").isInstanceOf(Problem.class)
+                    .hasMessage("the request body must be a JSON object");
+        }
         VerifyRequest none = JsonBodies.read("{\"identity\":null}".getBytes(StandardCharsets.UTF_8), VerifyRequest.class);
         assertThat(service.verify(none).verstat()).isEqualTo("No-TN-Validation");
     }
