@@ -36,6 +36,7 @@ import io.callsign.signing.SignRequest;
 import io.callsign.signing.SigningConfig;
 import io.callsign.signing.SigningMetrics;
 import io.callsign.signing.SigningService;
+import io.callsign.verification.VerificationSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -122,6 +123,12 @@ public final class Callsign implements AutoCloseable {
                 query -> explain(attestation, query)).mount(routes);
         credentialsSetup.registerMetrics(metrics);
         acme.ifPresent(service -> service.registerMetrics(metrics));
+
+        // STI-VS: POST /v1/verify and stir.verify.
+        VerificationSetup verification = own(VerificationSetup.start(settings, credentialsSetup.labTrust(), metrics,
+                es256, clock));
+        verification.mount(routes);
+        verification.register(rpc);
 
         this.http = HttpServer.start(settings.http().listen(), credentialsSetup.httpsListeners(), routes,
                 settings.http().maxBodyBytes());

@@ -86,10 +86,42 @@ public record Settings(
     }
 
     /**
-     * @param failure {@code continue} (mark and pass) or {@code reject}
+     * @param failure         {@code CALLSIGN_VERIFY_FAILURE}: {@code continue} (mark and pass) or {@code reject}
+     * @param profile         {@code CALLSIGN_VERIFY_PROFILE}: {@code rfc} or {@code strict}
+     * @param requireDate     {@code CALLSIGN_REQUIRE_DATE}: a request without Date fails (438)
+     * @param requireIdentity {@code CALLSIGN_REQUIRE_IDENTITY}: no usable Identity header gives 428
+     * @param replay          {@code CALLSIGN_REPLAY}: {@code flag}, {@code reject} or {@code off}
+     * @param replayCacheSize {@code CALLSIGN_REPLAY_CACHE_SIZE}: PASSporTs remembered for replay detection
+     * @param reasonProtocol  {@code CALLSIGN_REASON_PROTOCOL}: {@code SIP} or {@code STIR}
+     * @param verstatUri      {@code CALLSIGN_VERSTAT_URI}: {@code pai}, {@code pai-or-from} or {@code off}
+     * @param x5u             the certificate side: fetching, caching and validating x5u chains
      */
     public record Verification(Optional<Path> trustAnchors, Optional<Path> httpsCa, List<String> x5uAllow,
-            int iatMaxAgeSeconds, String failure) {
+            int iatMaxAgeSeconds, String failure, String profile, boolean requireDate, boolean requireIdentity,
+            String replay, int replayCacheSize, String reasonProtocol, String verstatUri, X5u x5u) {
+    }
+
+    /**
+     * The verifier's certificate side; each field is the setting of the same meaning.
+     *
+     * @param ports               {@code CALLSIGN_X5U_PORTS}: ports an x5u may name (X5U-01)
+     * @param timeoutMs           {@code CALLSIGN_X5U_TIMEOUT_MS}: deadline of one fetch
+     * @param maxBytes            {@code CALLSIGN_X5U_MAX_BYTES}: largest x5u body
+     * @param maxChain            {@code CALLSIGN_X5U_MAX_CHAIN}: most certificates in one x5u body
+     * @param cacheSize           {@code CALLSIGN_X5U_CACHE_SIZE}: cached x5u URLs
+     * @param minTtlSeconds       {@code CALLSIGN_X5U_MIN_TTL_S}: floor of a cached chain's lifetime (X5U-04)
+     * @param negativeTtlMs       {@code CALLSIGN_X5U_NEGATIVE_TTL_MS}: how long a failed fetch is remembered
+     * @param staleSeconds        {@code CALLSIGN_X5U_STALE_S}: an expired chain is served this long while refreshed
+     * @param maxFetches          {@code CALLSIGN_X5U_MAX_FETCHES}: fetches running at once
+     * @param certProfile         {@code CALLSIGN_CERT_PROFILE}: {@code warn} or {@code strict} (ATIS-1000080)
+     * @param crlCheck            {@code CALLSIGN_CRL_CHECK}: {@code off}, {@code open} or {@code closed}
+     * @param crlMaxBytes         {@code CALLSIGN_CRL_MAX_BYTES}: largest CRL
+     * @param crlMaxTtlSeconds    {@code CALLSIGN_CRL_MAX_TTL_S}: a CRL is refreshed at nextUpdate or after this
+     * @param anchorsCheckSeconds {@code CALLSIGN_TRUST_ANCHORS_CHECK_S}: how often the anchor files are re-read
+     */
+    public record X5u(List<Integer> ports, int timeoutMs, int maxBytes, int maxChain, int cacheSize,
+            int minTtlSeconds, int negativeTtlMs, int staleSeconds, int maxFetches, String certProfile,
+            String crlCheck, int crlMaxBytes, int crlMaxTtlSeconds, int anchorsCheckSeconds) {
     }
 
     /**

@@ -151,7 +151,56 @@ public final class SettingsLoader {
                 r.existingPath("CALLSIGN_HTTPS_CA"),
                 allow,
                 r.integer("CALLSIGN_IAT_MAX_AGE", 60, 1, 86_400),
-                r.choice("CALLSIGN_VERIFY_FAILURE", "continue", "continue", "reject"));
+                r.choice("CALLSIGN_VERIFY_FAILURE", "continue", "continue", "reject"),
+                r.choice("CALLSIGN_VERIFY_PROFILE", "rfc", "rfc", "strict"),
+                r.bool("CALLSIGN_REQUIRE_DATE", false),
+                r.bool("CALLSIGN_REQUIRE_IDENTITY", false),
+                r.choice("CALLSIGN_REPLAY", "flag", "flag", "reject", "off"),
+                r.integer("CALLSIGN_REPLAY_CACHE_SIZE", 100_000, 1, 10_000_000),
+                r.choice("CALLSIGN_REASON_PROTOCOL", "SIP", "SIP", "STIR"),
+                r.choice("CALLSIGN_VERSTAT_URI", "pai", "pai", "pai-or-from", "off"),
+                x5u(r));
+    }
+
+    private static Settings.X5u x5u(SettingsReader r) {
+        return new Settings.X5u(
+                ports(r, "CALLSIGN_X5U_PORTS", "443,8443"),
+                r.integer("CALLSIGN_X5U_TIMEOUT_MS", 2_000, 100, 60_000),
+                r.integer("CALLSIGN_X5U_MAX_BYTES", 65_536, 1_024, 4 * 1024 * 1024),
+                r.integer("CALLSIGN_X5U_MAX_CHAIN", 5, 1, 20),
+                r.integer("CALLSIGN_X5U_CACHE_SIZE", 10_000, 1, 1_000_000),
+                r.integer("CALLSIGN_X5U_MIN_TTL_S", 86_400, 1, 30 * 86_400),
+                r.integer("CALLSIGN_X5U_NEGATIVE_TTL_MS", 30_000, 1, 3_600_000),
+                r.integer("CALLSIGN_X5U_STALE_S", 3_600, 0, 7 * 86_400),
+                r.integer("CALLSIGN_X5U_MAX_FETCHES", 8, 1, 256),
+                r.choice("CALLSIGN_CERT_PROFILE", "warn", "warn", "strict"),
+                r.choice("CALLSIGN_CRL_CHECK", "open", "off", "open", "closed"),
+                r.integer("CALLSIGN_CRL_MAX_BYTES", 1024 * 1024, 1_024, 64 * 1024 * 1024),
+                r.integer("CALLSIGN_CRL_MAX_TTL_S", 86_400, 1, 30 * 86_400),
+                r.integer("CALLSIGN_TRUST_ANCHORS_CHECK_S", 60, 1, 86_400));
+    }
+
+    /** A comma-separated list of TCP ports; all bad entries reported at once. */
+    private static List<Integer> ports(SettingsReader r, String key, String defaultValue) {
+        String text = r.string(key, defaultValue);
+        List<Integer> ports = new java.util.ArrayList<>();
+        for (String entry : text.split("[,\\s]+")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            try {
+                int port = Integer.parseInt(entry.trim());
+                if (port >= 1 && port <= 65_535) {
+                    ports.add(port);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            r.problem(key, text, "use TCP ports 1..65535 separated by commas, e.g. 443,8443", null);
+            return List.of(443, 8443);
+        }
+        return ports.isEmpty() ? r.problem(key, text, "name at least one port, e.g. 443,8443", List.of(443, 8443)) : ports;
     }
 
     /** The settings and the effective-configuration text to log once at start-up. */
