@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Interop with Kamailio's own secsipid module (libsecsipid), through src/test/resources/kamailio/secsipid.cfg:
  * Identity headers that Callsign adds (via kamailio-cfg/) pass secsipid_check_identity with the
- * certificate published at x5u, validated against the lab root.
+ * certificate published at x5u, validated against the lab root; and Identity headers that
+ * secsipid_add_identity adds with the lab key pass Callsign's verification.
  */
 class SecsipidInteropIT {
 
@@ -61,6 +63,26 @@ class SecsipidInteropIT {
             Sipp.Result caller = Calls.rejected(dir, "forged-to-secsipid", checker.address(),
                     uac -> uac.headers("Identity: " + forged.raw(), "Date: " + date));
             assertThat(caller.trace().finalResponse().status()).as(caller.describe()).isEqualTo(438);
+        }
+    }
+
+    @Test
+    void callsignVerifiesTheIdentitySecsipidAdds() {
+        int uasPort = Ports.freeUdp();
+        try (Kamailio verifier = Kamailio.example(dir, List.of("CALLSIGN_MODE_HTTP", "CALLSIGN_ROLE_VERIFY",
+                        Kamailio.string("CALLSIGN_HTTPCON", "callsign=>http://127.0.0.1:" + callsign.httpPort()),
+                        Kamailio.string("CALLSIGN_NEXT_HOP", "sip:127.0.0.1:" + uasPort)));
+                Kamailio signer = Kamailio.start(SECSIPID_CFG, dir, List.of("SECSIPID_ROLE_SIGN",
+                        Kamailio.string("NEXT_HOP", "sip:" + verifier.address()),
+                        Kamailio.string("SECSIPID_KEY", callsign.keyPem().toString()),
+                        Kamailio.string("SECSIPID_X5U", callsign.credentials().x5u().toString())))) {
+            // secsipid_add_identity adds no Date; the caller's Date lets the verifier check freshness.
+            SipMessage invite = Calls.answered(dir, "secsipid-to-callsign", signer.address(), uasPort,
+                    uac -> uac.headers("Date: " + SipDates.format(Instant.now()))).delivered();
+            assertThat(invite.headers("Identity")).hasSize(1);
+            assertThat(invite.headers("X-STIR-Verified")).as(invite.text()).containsExactly("true");
+            assertThat(invite.headers("X-STIR-Verstat")).containsExactly("TN-Validation-Passed");
+            assertThat(invite.headers("X-STIR-Attestation")).containsExactly("A");
         }
     }
 
