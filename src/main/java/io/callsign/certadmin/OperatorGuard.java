@@ -4,10 +4,7 @@ import io.callsign.http.Problem;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.Headers;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Locale;
+import io.callsign.provisioning.Access;
 import java.util.Optional;
 
 /**
@@ -15,7 +12,7 @@ import java.util.Optional;
  * route runs. With {@code CALLSIGN_PROVISIONING_TOKEN} set, every client must send
  * {@code Authorization: Bearer <token>} (401 with {@code WWW-Authenticate: Bearer} otherwise);
  * without it only loopback clients are served (403 for others), so a fresh install is not open to
- * the network. Deliberately small: meant to be replaced by the provisioning API's shared guard.
+ * the network. The rule itself lives in {@link io.callsign.provisioning.Access}.
  * Thread-safe.
  */
 public final class OperatorGuard {
@@ -44,42 +41,11 @@ public final class OperatorGuard {
 
     /** Why {@code peer}, sending {@code authorization}, may not proceed; empty when it may. */
     static Optional<Problem> refusal(Optional<String> token, String authorization, InetAddress peer) {
-        if (token.isPresent()) {
-            Optional<String> presented = bearer(authorization);
-            if (presented.isEmpty()) {
-                return Optional.of(new Problem(401, "Unauthorized", "send 'Authorization: Bearer <token>' with the"
-                        + " value of CALLSIGN_PROVISIONING_TOKEN"));
-            }
-            return sameSecret(presented.get(), token.get()) ? Optional.empty() : Optional.of(new Problem(401,
-                    "Unauthorized", "the bearer token is not the one configured in CALLSIGN_PROVISIONING_TOKEN"));
+        // One rule for every operator route: the provisioning API's.
+        if (Access.decide(token, authorization, peer) instanceof Access.Refused refused) {
+            return Optional.of(new Problem(refused.status(), refused.status() == 401 ? "Unauthorized" : "Forbidden",
+                    refused.detail()));
         }
-        // 127.0.0.0/8 and ::1; an IPv4-mapped ::ffff:127.x arrives as an Inet4Address already.
-        if (peer != null && peer.isLoopbackAddress()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Problem(403, "Forbidden", "only loopback clients are served while"
-                + " CALLSIGN_PROVISIONING_TOKEN is unset; set a token to manage Callsign from "
-                + (peer == null ? "another host" : peer.getHostAddress())));
-    }
-
-    private static Optional<String> bearer(String authorization) {
-        if (authorization == null || authorization.length() < 7
-                || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
-            return Optional.empty();
-        }
-        String value = authorization.substring(7).trim();
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
-    }
-
-    // Digests first, so that the comparison takes the same time whatever the lengths and contents.
-    private static boolean sameSecret(String presented, String expected) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] a = sha.digest(presented.getBytes(StandardCharsets.UTF_8));
-            byte[] b = sha.digest(expected.getBytes(StandardCharsets.UTF_8));
-            return MessageDigest.isEqual(a, b);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Optional.empty();
     }
 }

@@ -37,15 +37,16 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer start(HostPort listen, List<HttpsListener> https, Routes routes, long maxBodyBytes) {
         GracefulShutdownHandler graceful = new GracefulShutdownHandler(new ProblemHandler(routes.handler()));
+        // The limit is set per exchange, not as the MAX_ENTITY_SIZE server option: with that option
+        // Undertow refuses an over-long Content-Length while parsing, with a bare 400 and a closed
+        // connection, before any handler could answer 413 problem+json or raise its own limit (the
+        // number import takes gigabytes).
         HttpHandler root = exchange -> {
             exchange.setMaxEntitySize(maxBodyBytes);
             graceful.handleRequest(exchange);
         };
         Undertow.Builder builder = Undertow.builder()
                 .addHttpListener(listen.port(), listen.host())
-                // No listener-wide MAX_ENTITY_SIZE: Undertow would refuse a larger Content-Length with a bare
-                // 400 before any route could raise its own limit (the number import takes gigabytes).
-                // The root handler below sets the default limit on every exchange instead.
                 .setServerOption(UndertowOptions.ENABLE_STATISTICS, false)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setHandler(root);

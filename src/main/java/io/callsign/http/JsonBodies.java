@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -22,6 +25,12 @@ public final class JsonBodies {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
+
+    static {
+        // A float where text is expected has no single spelling: the body's "1.5e3" would become "1500.0"
+        // through a parsed tree (JSON-RPC params), so HTTP and JSON-RPC would disagree. Refuse it instead.
+        MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    }
 
     private JsonBodies() {
     }
@@ -55,9 +64,11 @@ public final class JsonBodies {
             return "unknown field '" + u.getPropertyName() + "'";
         }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            String field = m.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            // "dest[0]", "a.b": indices attach to their array's name, as in the services' own messages.
+            String path = m.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining());
+            String field = path.startsWith(".") ? path.substring(1) : path;
             String expected = m instanceof InvalidFormatException f
                     ? "expected " + simpleName(f.getTargetType())
                     : "expected " + simpleName(m.getTargetType());
@@ -65,8 +76,8 @@ public final class JsonBodies {
             return "field '" + field + "': " + (cause.startsWith("field ") || cause.isBlank() ? expected : cause);
         }
         if (e instanceof MismatchedInputException) {
-            // The body's top level has the wrong shape; Jackson's text would name our Java classes (SEC-14).
-            return "the request body must be a JSON object";
+            // The top-level value has the wrong type (an array, a number...); Jackson's text names our classes.
+            return "the request body must be a JSON object of named fields, e.g. {\"from\": \"...\", \"to\": \"...\"}";
         }
         if (e instanceof JsonProcessingException j) {
             return "malformed JSON: " + j.getOriginalMessage();

@@ -6,8 +6,9 @@ import io.undertow.util.Headers;
 import java.util.function.Function;
 
 /**
- * Reads a bounded JSON body without blocking an I/O thread, runs the operation, and writes its
- * result as JSON. Failures of any kind go through {@link ProblemHandler#send}.
+ * Reads a bounded JSON body without blocking an I/O thread ({@link BoundedBody}: 413 above the limit),
+ * runs the operation, and writes its result as JSON. Failures of any kind go through
+ * {@link ProblemHandler#send}.
  */
 final class JsonOperationHandler<Q> implements HttpHandler {
 
@@ -23,15 +24,13 @@ final class JsonOperationHandler<Q> implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        exchange.getRequestReceiver().receiveFullBytes(
-                (ex, body) -> {
-                    if (blocking && ex.isInIoThread()) {
-                        ex.dispatch(() -> respond(ex, body));
-                    } else {
-                        respond(ex, body);
-                    }
-                },
-                (ex, failure) -> ProblemHandler.send(ex, failure));
+        BoundedBody.read(exchange, (ex, body) -> {
+            if (blocking && ex.isInIoThread()) {
+                ex.dispatch(() -> respond(ex, body));
+            } else {
+                respond(ex, body);
+            }
+        });
     }
 
     private void respond(HttpServerExchange exchange, byte[] body) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * with a token configured every client must present it ({@code Authorization: Bearer}); without one
  * only loopback clients are served, so a fresh install is not open to the network.
  */
-sealed interface Access {
+public sealed interface Access {
 
     /** The caller may proceed; {@code actor} is what the audit log records. */
     record Granted(String actor) implements Access {
@@ -22,11 +22,11 @@ sealed interface Access {
     record Refused(int status, String detail, boolean challenge) implements Access {
     }
 
-    static Access decide(Optional<String> token, String authorization, InetAddress peer) {
+    public static Access decide(Optional<String> token, String authorization, InetAddress peer) {
         if (token.isPresent()) {
             Optional<String> presented = bearer(authorization);
             if (presented.isEmpty()) {
-                return new Refused(401, "the provisioning API needs 'Authorization: Bearer <token>' "
+                return new Refused(401, "send 'Authorization: Bearer <token>' "
                         + "with the value of CALLSIGN_PROVISIONING_TOKEN", true);
             }
             return sameSecret(presented.get(), token.get())
@@ -37,7 +37,7 @@ sealed interface Access {
         if (peer.isLoopbackAddress()) {
             return new Granted("loopback:" + peer.getHostAddress());
         }
-        return new Refused(403, "the provisioning API serves only loopback clients while "
+        return new Refused(403, "only loopback clients are served while "
                 + "CALLSIGN_PROVISIONING_TOKEN is unset; set a token to manage Callsign from " + peer.getHostAddress(), false);
     }
 

@@ -50,6 +50,9 @@ public final class RpcHttpHandler implements HttpHandler {
                     "Content-Type is '" + type + "'; send application/json");
             return;
         }
+        // The server-wide limit (CALLSIGN_MAX_BODY_BYTES) would close the connection without a response
+        // when a chunked body crosses it; this handler counts against its own limit, so loosen that one.
+        exchange.setMaxEntitySize(maxBodyBytes + 64L * 1024);
         long length = exchange.getRequestContentLength();
         if (length > maxBodyBytes) {
             tooLarge(exchange);

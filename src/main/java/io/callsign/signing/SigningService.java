@@ -1,9 +1,7 @@
 package io.callsign.signing;
 
 import io.callsign.attestation.AttestationDecision;
-import io.callsign.attestation.AttestationLevel;
 import io.callsign.attestation.AttestationPolicy;
-import io.callsign.attestation.CallOrigin;
 import io.callsign.credentials.ActiveCredentials;
 import io.callsign.credentials.SigningCredentials;
 import io.callsign.http.Problem;
@@ -16,17 +14,19 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * STI-AS entry point: canonicalise the parties, decide attestation from the in-memory snapshot, and
- * sign with the active credentials. Every outcome is an answer (signed, or not signed with a reason);
- * only malformed requests throw, as 400 {@link Problem}s. Thread-safe; no I/O.
+ * STI-AS entry point: check the request ({@link SignInput}), decide attestation from the in-memory
+ * snapshot, and sign with the active credentials. Every outcome is an answer (signed, or not signed
+ * with a reason); only malformed requests throw, as 400 {@link Problem}s. Thread-safe; no I/O.
  */
 public final class SigningService {
+
+    static final String DISABLED = "not signed: signing is disabled (SBC_ENABLE_STIR=false)";
 
     private final SigningConfig config;
     private final AttestationPolicy attestation;
@@ -47,55 +47,77 @@ public final class SigningService {
         this.metrics = metrics;
     }
 
+    /**
+     * The answer to one sign request (API.md {@code POST /v1/sign}).
+     *
+     * @throws Problem 400 naming the field, when the request is malformed (whatever the settings)
+     */
     public SignResponse sign(SignRequest request) {
-        SignResponse response = decide(request);
+        SignResponse response;
+        try {
+            response = decide(request);
+        } catch (Problem malformed) {
+            metrics.recordMalformed();
+            throw malformed;
+        }
         metrics.record(response);
         return response;
     }
 
     private SignResponse decide(SignRequest request) {
+        SignInput input = SignInput.of(request, config.defaultCountryCode());
         if (!config.enabled()) {
-            return SignResponse.notSigned("signing is disabled (SBC_ENABLE_STIR=false)");
+            return SignResponse.notSigned(DISABLED);
         }
-        AttestationLevel requested = requestedLevel(request.attest());
-        String origid = origid(request.origid());
-        CallOrigin origin = origin(request);
+        if (input.notSignable() != null) {
+            return SignResponse.notSigned(input.notSignable());
+        }
+        String orig = input.parties().orig().digits();
+        List<String> dest = input.parties().dest();
         Instant now = clock.instant();
-        Optional<Instant> date = date(request.date());
-        CallParties parties;
-        try {
-            parties = CallParties.of(request, config.defaultCountryCode());
-        } catch (CallParties.NotSignable e) {
-            return SignResponse.notSigned(e.getMessage());
+        String refusal = dateRefusal(input.date(), now, request.date());
+        if (refusal == null && !isE164(orig)) {
+            refusal = "not signed: the caller " + orig + " is a service code, not an E.164 number (RFC 8224 §8.3)";
         }
-        String orig = parties.orig().digits();
-        if (date.isPresent() && Duration.between(date.get(), now).abs().compareTo(config.maxDateSkew()) > 0) {
-            // RFC 8224 §6.1 step 3 / SIGN-15: refuse rather than sign a stale or future Date.
-            return SignResponse.notSigned(orig, parties.dest(), "not signed: Date " + request.date() + " is "
-                    + Duration.between(date.get(), now).abs().toSeconds() + " s from now; more than "
-                    + config.maxDateSkew().toSeconds() + " s (RFC 8224 §6.1)");
+        if (refusal != null) {
+            return SignResponse.notSigned(orig, dest, refusal);
         }
-        if (!orig.matches("[0-9]{1,15}")) {
-            return SignResponse.notSigned(orig, parties.dest(), "not signed: caller " + orig + " is a service code, not an E.164 number");
+        AttestationDecision decision = attestation.decide(input.origin(), orig, input.requested(), snapshot.get());
+        SigningCredentials active = credentials.current().orElse(null);
+        if (active == null) {
+            return SignResponse.notSigned(orig, dest, "not signed: no signing credentials are installed yet "
+                    + "(ACME enrolment pending?); see /health/ready");
         }
-        CallOrigin withAor = new CallOrigin(origin.trunk(), origin.sourceIp(), origin.authUser(), origin.registered(),
-                parties.fromAor());
-        AttestationDecision decision = attestation.decide(withAor, orig, requested, snapshot.get());
-        Optional<SigningCredentials> active = credentials.current();
-        if (active.isEmpty()) {
-            return SignResponse.notSigned(orig, parties.dest(), "not signed: no signing credentials are loaded yet");
+        Instant iat = input.date() != null ? input.date() : now;
+        String invalid = validityProblem(active.leaf(), iat, now);
+        return invalid != null ? SignResponse.notSigned(orig, dest, invalid)
+                : signed(input, decision, active, orig, dest, iat);
+    }
+
+    private SignResponse signed(SignInput input, AttestationDecision decision, SigningCredentials active, String orig,
+            List<String> dest, Instant iat) {
+        String origid = input.origid() != null ? input.origid() : UUID.randomUUID().toString();
+        String attest = decision.level().name();
+        ShakenClaims claims = ShakenClaims.of(attest, dest, iat.getEpochSecond(), orig, origid);
+        String jws = PassportCodec.sign(claims, active.x5u(), es256.signerFor(active.key()));
+        // RFC 8224 §6.1 step 3: add a Date when the INVITE has none; iat is that same second (SIGN-15/16).
+        Map<String, String> headers = input.date() != null ? Map.of() : Map.of("Date", SipDate.format(iat));
+        return new SignResponse(IdentityHeaderCodec.format(jws, active.x5u()), attest, origid, orig, claims.destTns(),
+                decision.reason(), headers);
+    }
+
+    /** RFC 8224 §6.1 step 3 / SIGN-15: a Date more than the allowed skew from now is refused, not signed. */
+    private String dateRefusal(Instant date, Instant now, String text) {
+        if (date == null) {
+            return null;
         }
-        SigningCredentials creds = active.get();
-        Instant iat = date.orElse(now);
-        String invalid = validityProblem(creds.leaf(), iat, now);
-        if (invalid != null) {
-            return SignResponse.notSigned(orig, parties.dest(), invalid);
+        Duration skew = Duration.between(date, now);
+        if (skew.abs().compareTo(config.maxDateSkew()) <= 0) {
+            return null;
         }
-        ShakenClaims claims = ShakenClaims.of(decision.level().name(), parties.dest(), iat.getEpochSecond(), orig, origid);
-        String jws = PassportCodec.sign(claims, creds.x5u(), es256.signerFor(creds.key()));
-        Map<String, String> headers = date.isPresent() ? Map.of() : Map.of("Date", SipDate.format(now));
-        return new SignResponse(IdentityHeaderCodec.format(jws, creds.x5u()), decision.level().name(), origid, orig,
-                claims.destTns(), decision.reason(), headers);
+        return "not signed: the Date " + SignInput.shorten(text.strip()) + " is " + skew.abs().toSeconds() + " s "
+                + (skew.isNegative() ? "in the future" : "old") + "; at most " + config.maxDateSkew().toSeconds()
+                + " s is accepted (RFC 8224 §6.1); check the clocks of the proxy and of this host";
     }
 
     /** SIGN-15: both the Date and the current time must fall within the credential's validity. */
@@ -109,43 +131,16 @@ public final class SigningService {
         return null;
     }
 
-    private static AttestationLevel requestedLevel(String attest) {
-        if (attest == null || attest.isBlank()) {
-            return null;
+    /** 1 to 15 ASCII digits: what attestation and the numbers tables accept as a calling number. */
+    private static boolean isE164(String tn) {
+        if (tn.isEmpty() || tn.length() > 15) {
+            return false;
         }
-        try {
-            return AttestationLevel.parse(attest);
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("field 'attest': '" + attest + "' is not A, B or C");
+        for (int i = 0; i < tn.length(); i++) {
+            if (tn.charAt(i) < '0' || tn.charAt(i) > '9') {
+                return false;
+            }
         }
-    }
-
-    private static String origid(String origid) {
-        if (origid == null || origid.isBlank()) {
-            return UUID.randomUUID().toString();
-        }
-        if (!origid.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-            throw Problem.badRequest("field 'origid': '" + origid + "' is not a UUID (RFC 8588 §5)");
-        }
-        return origid.toLowerCase();
-    }
-
-    private static CallOrigin origin(SignRequest r) {
-        try {
-            return CallOrigin.of(r.trunk(), r.sourceIp(), r.authUser(), r.registered(), null);
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("field 'sourceIp': '" + r.sourceIp() + "' is not an IP address");
-        }
-    }
-
-    private static Optional<Instant> date(String date) {
-        if (date == null || date.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(SipDate.parse(date));
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("field 'date': " + e.getMessage());
-        }
+        return true;
     }
 }

@@ -116,7 +116,7 @@ class VerifyFuzzTest {
         for (String shape : List.of("[]", "5", "\"x\"")) {
             assertThatThrownBy(() -> JsonBodies.read(shape.getBytes(StandardCharsets.UTF_8), VerifyRequest.class))
                     .as("SEC-14: no Java class names").isInstanceOf(Problem.class)
-                    .hasMessage("the request body must be a JSON object");
+                    .hasMessageStartingWith("the request body must be a JSON object");
         }
         VerifyRequest none = JsonBodies.read("{\"identity\":null}".getBytes(StandardCharsets.UTF_8), VerifyRequest.class);
         assertThat(service.verify(none).verstat()).isEqualTo("No-TN-Validation");
