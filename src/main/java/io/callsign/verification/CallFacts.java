@@ -1,6 +1,7 @@
 package io.callsign.verification;
 
 import io.callsign.numbers.TelephoneNumber;
+import io.callsign.passport.ShakenClaims;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -42,6 +43,30 @@ record CallFacts(Instant now, Optional<Instant> date, String dateProblem, Option
         Optional<String> to = number(request.to(), countryCode);
         Optional<String> callee = to.isPresent() ? to : number(request.ruri(), countryCode);
         return new CallFacts(now, date, dateProblem, caller, callerFrom, callee, request.callId());
+    }
+
+    /**
+     * RFC 8224 §6.2 Step 2 and §6.2.4 (VER-11): orig must be the signalled caller and dest hold the
+     * callee; returns why not, or null when both match.
+     */
+    String numbersMismatch(ShakenClaims claims) {
+        if (caller.isEmpty()) {
+            return "neither P-Asserted-Identity nor From names a telephone number, so orig.tn "
+                    + claims.origTn() + " cannot be checked against the call (VER-11)";
+        }
+        if (!caller.get().equals(claims.origTn())) {
+            return "orig.tn " + claims.origTn() + " is not the calling number " + caller.get() + " from "
+                    + callerFrom + " (RFC 8224 §6.2 Step 2, VER-11)";
+        }
+        if (callee.isEmpty()) {
+            return "neither To nor the Request-URI names a telephone number, so dest.tn " + claims.destTns()
+                    + " cannot be checked against the call (VER-11)";
+        }
+        if (!claims.destTns().contains(callee.get())) {
+            return "dest.tn " + claims.destTns() + " does not hold the called number " + callee.get()
+                    + " (RFC 8224 §6.2.4, VER-11, VER-20)";
+        }
+        return null;
     }
 
     /**

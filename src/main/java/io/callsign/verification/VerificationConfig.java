@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The verifier's policy, validated on construction. The setting each field is read from is given in
- * brackets; {@link #defaults()} holds the defaults. Immutable.
+ * brackets; {@link #defaults()} holds the defaults. Immutable. Its length is the withers tests use.
  *
  * @param maxAge             [CALLSIGN_IAT_MAX_AGE] freshness window for Date and iat, both directions (VER-05/06)
  * @param failure            [CALLSIGN_VERIFY_FAILURE] what a failed verdict asks of the proxy

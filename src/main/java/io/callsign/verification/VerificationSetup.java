@@ -1,10 +1,8 @@
 package io.callsign.verification;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callsign.certificates.CertificateStats;
 import io.callsign.certificates.CertificatesConfig;
 import io.callsign.certificates.CredentialResolver;
-import io.callsign.certificates.FailureKind;
 import io.callsign.certificates.TrustAnchors;
 import io.callsign.config.ConfigException;
 import io.callsign.config.ConfigProblem;
@@ -26,13 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 
 /**
  * The verification feature's face towards the composition root: builds the credential resolvers
  * from the settings (plus the lab root and host in lab mode), the {@link VerificationService}, its
  * HTTP route and JSON-RPC method, and exports the certificate cache counters as metrics.
- * {@link #close()} stops the resolvers' threads. Thread-safe after {@link #start}.
+ * {@link #close()} stops the resolvers' threads. Thread-safe after {@link #start}. Longer than most
+ * classes because it is the feature's only face towards the composition root and the settings.
  */
 public final class VerificationSetup implements AutoCloseable {
 
@@ -74,7 +72,7 @@ public final class VerificationSetup implements AutoCloseable {
         }
         VerificationService service = new VerificationService(VerificationConfig.from(settings), source, es256, clock,
                 metrics);
-        exportStats(metrics, resolvers);
+        CertificateMetrics.export(metrics, resolvers);
         return new VerificationSetup(resolvers, service);
     }
 
@@ -140,32 +138,6 @@ public final class VerificationSetup implements AutoCloseable {
         allow.add(lab.host());
         return production.toBuilder().trustAnchors(null).x5uAllow(List.copyOf(allow)).x5uPorts(Set.of())
                 .crlCheck(CertificatesConfig.CrlCheck.OFF).build();
-    }
-
-    private static void exportStats(Metrics metrics, List<CredentialResolver> resolvers) {
-        gauge(metrics, resolvers, "callsign_x5u_lookups", "x5u lookups by how the cache answered",
-                CertificateStats::cacheHits, "result", "hit");
-        gauge(metrics, resolvers, "callsign_x5u_lookups", "", CertificateStats::staleHits, "result", "stale");
-        gauge(metrics, resolvers, "callsign_x5u_lookups", "", CertificateStats::negativeHits, "result", "negative");
-        gauge(metrics, resolvers, "callsign_x5u_lookups", "", CertificateStats::cacheMisses, "result", "miss");
-        gauge(metrics, resolvers, "callsign_x5u_coalesced", "Cache misses that joined a fetch in flight (X5U-08)",
-                CertificateStats::coalescedWaits);
-        gauge(metrics, resolvers, "callsign_x5u_fetches", "x5u fetches started", CertificateStats::fetches);
-        gauge(metrics, resolvers, "callsign_x5u_revalidations", "Cached chains validated again after an anchor change",
-                CertificateStats::revalidations);
-        gauge(metrics, resolvers, "callsign_crl_fetches", "CRL fetches started", CertificateStats::crlFetches);
-        gauge(metrics, resolvers, "callsign_crl_failures", "CRL fetches that failed", CertificateStats::crlFailures);
-        for (FailureKind kind : FailureKind.values()) {
-            gauge(metrics, resolvers, "callsign_x5u_failures", "x5u lookups that ended in a failure, by kind",
-                    s -> s.failures(kind), "kind", kind.name().toLowerCase(Locale.ROOT));
-        }
-        metrics.gauge("callsign_x5u_cache_entries", "x5u URLs in the certificate cache",
-                () -> resolvers.stream().mapToInt(CredentialResolver::cachedEntries).sum());
-    }
-
-    private static void gauge(Metrics metrics, List<CredentialResolver> resolvers, String name, String help,
-                              ToLongFunction<CertificateStats> value, String... labels) {
-        metrics.gauge(name, help, () -> resolvers.stream().mapToLong(r -> value.applyAsLong(r.stats())).sum(), labels);
     }
 
     @Override

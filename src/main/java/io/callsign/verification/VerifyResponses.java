@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Turns a {@link Verdict} into the {@link VerifyResponse}: verstat, the headers to add, {@code reject}
  * or the Reason header per CALLSIGN_VERIFY_FAILURE, claims only from a passed header (SEC-13), and
- * bounded diagnostics so that any response stays under 8 KiB. Stateless.
+ * bounded diagnostics so that any response stays under 8 KiB. Stateless. Longer than most classes
+ * because the response's parts (headers, reject, Reason, results) must agree, so they are built in one place.
  */
 final class VerifyResponses {
 
