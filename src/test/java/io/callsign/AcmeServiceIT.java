@@ -69,7 +69,7 @@ class AcmeServiceIT {
             long listening = System.nanoTime();
             JsonNode signed = sign(service);
             while (signed.get("identity").isNull()) {
-                assertThat(signed.get("reason").asText()).contains("no signing credentials are loaded yet");
+                assertThat(signed.get("reason").asText()).contains("no signing credentials are installed yet");
                 Thread.sleep(20);
                 signed = sign(service);
             }

@@ -80,7 +80,7 @@ class CertificateApiIT {
 
             JsonNode signed = sign(service);
             assertThat(signed.get("identity").isNull()).isTrue();
-            assertThat(signed.get("reason").asText()).contains("no signing credentials are loaded yet");
+            assertThat(signed.get("reason").asText()).contains("no signing credentials are installed yet");
             HttpResponse<String> ready = service.get("/health/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
             JsonNode credentials = AcmeFixture.json(ready.body()).at("/components/credentials");
