@@ -47,7 +47,10 @@ final class ApiClient {
     private final URI base;
     private final Optional<String> token;
     private final Optional<String> operator;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: the service speaks nothing else; no h2c upgrade attempt on every request. (The JDK 17
+    // client also waits for ever when Expect: 100-continue gets a final answer, so it is not used.)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     ApiClient(URI base, Optional<String> token, Optional<String> operator) {
         this.base = base;

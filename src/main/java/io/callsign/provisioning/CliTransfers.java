@@ -45,13 +45,14 @@ final class CliTransfers {
             throw new UsageException("cannot read '" + file + "'");
         }
         long size = Files.size(file);
+        // Access is checked with a small request first: a refusal is then reported as such, rather
+        // than as a connection broken while the file was being sent.
+        api.send(api.request("/v1/numbers", Map.of("limit", "1")).GET().build());
         ImportProgress progress = new ImportProgress(err, System.console() != null, size, System::nanoTime);
         HttpResponse<String> response;
         try (InputStream in = progress.counting(Files.newInputStream(file))) {
             HttpRequest request = api.request("/v1/numbers:import", Map.of("mode", mode))
                     .timeout(Duration.ofHours(12))
-                    // A refused caller learns it before the file is sent (Expect: 100-continue).
-                    .expectContinue(true)
                     .header("Content-Type", "text/csv")
                     .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> in), size))
                     .build();

@@ -63,7 +63,7 @@ final class Api {
     }
 
     private HttpRequest.Builder builder(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri.apply(path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri.apply(path)).timeout(Duration.ofSeconds(60));
         if (headers.length > 0) {
             builder.headers(headers);
         }

@@ -169,6 +169,11 @@ class CliIT {
         assertThat(report.err()).contains("import: sent " + String.format("%,d", Files.size(file)) + " bytes, 5,002 rows");
         assertThat(api.count("telephone_numbers WHERE tn LIKE '1888%'")).isEqualTo(5000);
         assertThat(cli("import", dir.resolve("absent.csv").toString()).code()).isEqualTo(Cli.USAGE);
+
+        // Refused before the file is sent, and reported as the API's refusal (not as a broken connection).
+        Run unauthorized = cli(Map.of("CALLSIGN_URL", service.uri("").toString()), "import", file.toString());
+        assertThat(unauthorized.code()).as(unauthorized.err()).isEqualTo(Cli.API_ERROR);
+        assertThat(unauthorized.err()).contains("Authorization: Bearer").contains("(HTTP 401)").doesNotContain("import: sent");
     }
 
     @Test

@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
 
 /**
  * "Import 1,000,000 numbers from CSV" through the HTTP API, timed end to end (upload, parse, COPY,
@@ -47,14 +51,18 @@ public final class ImportBenchmark {
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"verified\":true}")).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
-            run(http, base, csv, rows, "first import");
-            run(http, base, csv, rows, "re-import (nothing changes)");
+            Optional<DataSource> db = Optional.ofNullable(service).map(t -> t.database().dataSource());
+            run(http, base, csv, rows, "first import", db);
+            run(http, base, csv, rows, "re-import (nothing changes)", db);
         } finally {
             Files.deleteIfExists(csv);
         }
     }
 
-    private static void run(HttpClient http, URI base, Path csv, int rows, String label) throws Exception {
+    private static void run(HttpClient http, URI base, Path csv, int rows, String label, Optional<DataSource> db)
+            throws Exception {
+        double jvmBefore = jvmCpuSeconds();
+        double pgBefore = db.isPresent() ? postgresCpuSeconds(db.get()) : 0;
         long start = System.nanoTime();
         HttpResponse<String> response = http.send(request(base, "/v1/numbers:import")
                 .header("Content-Type", "text/csv")
@@ -63,6 +71,32 @@ public final class ImportBenchmark {
         double seconds = seconds(start);
         check(response);
         System.out.printf("%s: %,d rows in %.1f s = %,.0f rows/s; %s%n", label, rows, seconds, rows / seconds, response.body());
+        // Wall time depends on what else the machine runs; CPU time is the work itself.
+        System.out.printf("  CPU used: %.1f s in this JVM (client and service), %.1f s in PostgreSQL backends; "
+                + "load average %.1f%n", jvmCpuSeconds() - jvmBefore,
+                db.isPresent() ? postgresCpuSeconds(db.get()) - pgBefore : Double.NaN,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static double jvmCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
+    }
+
+    /** utime + stime of this database's backends, from /proc (Linux; clock ticks of 1/100 s). */
+    private static double postgresCpuSeconds(DataSource db) throws Exception {
+        double total = 0;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
+            while (r.next()) {
+                Path stat = Path.of("/proc", r.getString(1), "stat");
+                if (Files.isReadable(stat)) {
+                    String text = Files.readString(stat);
+                    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                    total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                }
+            }
+        }
+        return total;
     }
 
     private static void generate(Path csv, int rows) throws IOException {
