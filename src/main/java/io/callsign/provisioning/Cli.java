@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,7 +140,7 @@ public final class Cli {
     }
 
     static Set<String> with(Set<String> base, String... more) {
-        java.util.HashSet<String> all = new java.util.HashSet<>(base);
+        HashSet<String> all = new HashSet<>(base);
         all.addAll(List.of(more));
         return Set.copyOf(all);
     }
