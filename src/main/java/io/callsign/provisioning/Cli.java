@@ -4,8 +4,10 @@ import io.callsign.provisioning.ApiClient.ApiException;
 import io.callsign.provisioning.CliArgs.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +90,8 @@ public final class Cli {
             return API_ERROR;
         } catch (IOException e) {
             err.println("callsign: cannot reach the service at " + url.map(URI::toString).orElse("?") + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + (e instanceof ConnectException ? "connection refused"
+                            : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                     + "; is it running? (--url or CALLSIGN_URL)");
             return UNREACHABLE;
         } catch (InterruptedException e) {
@@ -139,7 +142,7 @@ public final class Cli {
     }
 
     static Set<String> with(Set<String> base, String... more) {
-        java.util.HashSet<String> all = new java.util.HashSet<>(base);
+        HashSet<String> all = new HashSet<>(base);
         all.addAll(List.of(more));
         return Set.copyOf(all);
     }

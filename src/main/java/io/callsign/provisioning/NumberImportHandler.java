@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -43,7 +44,7 @@ final class NumberImportHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws IOException {
         ImportMode mode = mode(exchange);
         String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE)).orElse("");
-        if (!type.toLowerCase(java.util.Locale.ROOT).matches("(text|application)/csv\\s*(;.*)?")) {
+        if (!type.toLowerCase(Locale.ROOT).matches("(text|application)/csv\\s*(;.*)?")) {
             throw new Problem(415, "Unsupported Media Type", "send the numbers as CSV with 'Content-Type: text/csv' (got '"
                     + type + "'); columns " + ImportRow.COLUMNS);
         }

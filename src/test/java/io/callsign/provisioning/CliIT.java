@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,9 +203,9 @@ class CliIT {
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.out()).isEqualTo("decision: A\nsteps:\n  1. trunk cust-1 is a customer trunk of acct-42\n"
                     + "  2. acct-42 holds 15145559876 (verified)\n");
-            assertThat(asked.get()).isEqualTo(new ExplainQuery("15145559876", java.util.Optional.of("cust-1"),
-                    java.util.Optional.of("192.0.2.10"), java.util.Optional.of("alice@ims.local"), true,
-                    java.util.Optional.empty()));
+            assertThat(asked.get()).isEqualTo(new ExplainQuery("15145559876", Optional.of("cust-1"),
+                    Optional.of("192.0.2.10"), Optional.of("alice@ims.local"), true,
+                    Optional.empty()));
 
             Run bad = cli(Map.of(), "explain", "--url", server.uri("").toString(), "--tn", "1", "--source-ip", "gw.example");
             assertThat(bad.code()).isEqualTo(Cli.API_ERROR);
