@@ -7,16 +7,13 @@ import io.callsign.credentials.SigningCredentials;
 import io.callsign.http.Problem;
 import io.callsign.numbers.NumberSnapshot;
 import io.callsign.passport.Es256;
-import io.callsign.passport.IdentityHeaderCodec;
-import io.callsign.passport.PassportCodec;
 import io.callsign.passport.ShakenClaims;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +32,8 @@ public final class SigningService {
     private final Es256 es256;
     private final Clock clock;
     private final SigningMetrics metrics;
+    /** The last credentials prepared; replaced when a rotation installs new ones. */
+    private final AtomicReference<PreparedCredentials> prepared = new AtomicReference<>();
 
     public SigningService(SigningConfig config, AttestationPolicy attestation, Supplier<NumberSnapshot> snapshot,
             ActiveCredentials credentials, Es256 es256, Clock clock, SigningMetrics metrics) {
@@ -83,27 +82,42 @@ public final class SigningService {
             return SignResponse.notSigned(orig, dest, refusal);
         }
         AttestationDecision decision = attestation.decide(input.origin(), orig, input.requested(), snapshot.get());
-        SigningCredentials active = credentials.current().orElse(null);
+        PreparedCredentials active = prepared();
         if (active == null) {
             return SignResponse.notSigned(orig, dest, "not signed: no signing credentials are installed yet "
                     + "(ACME enrolment pending?); see /health/ready");
         }
         Instant iat = input.date() != null ? input.date() : now;
-        String invalid = validityProblem(active.leaf(), iat, now);
+        String invalid = validityProblem(active, iat, now);
         return invalid != null ? SignResponse.notSigned(orig, dest, invalid)
                 : signed(input, decision, active, orig, dest, iat);
     }
 
-    private SignResponse signed(SignInput input, AttestationDecision decision, SigningCredentials active, String orig,
+    private SignResponse signed(SignInput input, AttestationDecision decision, PreparedCredentials active, String orig,
             List<String> dest, Instant iat) {
-        String origid = input.origid() != null ? input.origid() : UUID.randomUUID().toString();
+        // SIGN-14: a fresh UUID per call unless the proxy gave one (SignInput checked its form).
+        String origid = input.origid() != null ? input.origid() : Origids.fresh();
         String attest = decision.level().name();
-        ShakenClaims claims = ShakenClaims.of(attest, dest, iat.getEpochSecond(), orig, origid);
-        String jws = PassportCodec.sign(claims, active.x5u(), es256.signerFor(active.key()));
+        ShakenClaims claims = new ShakenClaims(attest, dest, iat.getEpochSecond(), orig, origid);
         // RFC 8224 §6.1 step 3: add a Date when the INVITE has none; iat is that same second (SIGN-15/16).
         Map<String, String> headers = input.date() != null ? Map.of() : Map.of("Date", SipDate.format(iat));
-        return new SignResponse(IdentityHeaderCodec.format(jws, active.x5u()), attest, origid, orig, claims.destTns(),
-                decision.reason(), headers);
+        return new SignResponse(active.identity(claims), attest, origid, orig, claims.destTns(), decision.reason(),
+                headers);
+    }
+
+    /** The active credentials, prepared once per installed set; null before the first is installed. */
+    private PreparedCredentials prepared() {
+        SigningCredentials current = credentials.current().orElse(null);
+        if (current == null) {
+            return null;
+        }
+        PreparedCredentials last = prepared.get();
+        if (last != null && last.source() == current) {
+            return last;
+        }
+        PreparedCredentials fresh = PreparedCredentials.of(current, es256);
+        prepared.set(fresh);
+        return fresh;
     }
 
     /** RFC 8224 §6.1 step 3 / SIGN-15: a Date more than the allowed skew from now is refused, not signed. */
@@ -121,14 +135,10 @@ public final class SigningService {
     }
 
     /** SIGN-15: both the Date and the current time must fall within the credential's validity. */
-    private static String validityProblem(X509Certificate leaf, Instant date, Instant now) {
-        for (Instant t : new Instant[] {date, now}) {
-            if (t.isBefore(leaf.getNotBefore().toInstant()) || t.isAfter(leaf.getNotAfter().toInstant())) {
-                return "not signed: the signing certificate is not valid at " + t + " (valid "
-                        + leaf.getNotBefore().toInstant() + " to " + leaf.getNotAfter().toInstant() + ")";
-            }
-        }
-        return null;
+    private static String validityProblem(PreparedCredentials active, Instant date, Instant now) {
+        Instant outside = !active.validAt(date) ? date : !active.validAt(now) ? now : null;
+        return outside == null ? null : "not signed: the signing certificate is not valid at " + outside + " (valid "
+                + active.notBefore() + " to " + active.notAfter() + ")";
     }
 
     /** 1 to 15 ASCII digits: what attestation and the numbers tables accept as a calling number. */
