@@ -1,5 +1,10 @@
 package io.callsign;
 
+import io.callsign.acme.AcmeConfig;
+import io.callsign.acme.AcmeService;
+import io.callsign.certadmin.CertCli;
+import io.callsign.certadmin.CertificateApi;
+import io.callsign.certadmin.OperatorGuard;
 import io.callsign.config.ConfigException;
 import io.callsign.config.Settings;
 import io.callsign.config.SettingsLoader;
@@ -31,9 +36,13 @@ import io.callsign.signing.SignRequest;
 import io.callsign.signing.SigningConfig;
 import io.callsign.signing.SigningMetrics;
 import io.callsign.signing.SigningService;
+import io.callsign.verification.VerificationSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import io.callsign.provisioning.Cli;
+import io.callsign.provisioning.ProvisioningApi;
+import io.callsign.provisioning.ProvisioningConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +69,7 @@ public final class Callsign implements AutoCloseable {
     private final ProvisioningView provisioning;
     private final SigningService signing;
     private final RpcTcpServer rpcTcp;
+    private final Optional<AcmeService> acme;
 
     private Callsign(Settings settings) {
         this.settings = settings;
@@ -71,6 +81,11 @@ public final class Callsign implements AutoCloseable {
                 ? "embedded PostgreSQL under " + settings.dataDir().toAbsolutePath().resolve("postgres")
                 : database.jdbcUrl());
 
+        this.acme = credentialsSetup.source().equals("acme")
+                ? Optional.of(own(AcmeService.create(AcmeConfig.from(settings), settings.acme().stateDir(),
+                        settings.acme().perCertificateX5u(), database.dataSource(), credentials, clock)))
+                : Optional.empty();
+
         Es256 es256 = Es256.on(ProviderChoice.parse(settings.stir().cryptoProvider()));
         LOG.info("ES256 provider: {}", es256.providerName());
 
@@ -78,10 +93,12 @@ public final class Callsign implements AutoCloseable {
         provisioning.start();
         awaitFirstSnapshot();
 
+        AttestationPolicy attestation = new AttestationPolicy(new AttestationConfig(
+                AttestationMode.parse(settings.stir().attestation()),
+                OverridePolicy.parse(settings.stir().attestOverride()), settings.stir().requireKyc()), clock);
         this.signing = new SigningService(
                 new SigningConfig(settings.stir().enabled(), settings.stir().defaultCountryCode(), Duration.ofSeconds(60)),
-                new AttestationPolicy(new AttestationConfig(AttestationMode.parse(settings.stir().attestation()),
-                        OverridePolicy.parse(settings.stir().attestOverride()), settings.stir().requireKyc()), clock),
+                attestation,
                 provisioning::snapshot, credentials, es256, clock, new SigningMetrics(metrics));
 
         JsonRpcDispatcher rpc = new JsonRpcDispatcher(JsonBodies.MAPPER);
@@ -89,20 +106,58 @@ public final class Callsign implements AutoCloseable {
 
         Routes routes = new Routes();
         credentialsSetup.mount(routes);
+        acme.ifPresent(service -> service.mount(routes));
+        new CertificateApi(credentials, credentialsSetup.source(), acme,
+                new OperatorGuard(settings.provisioning().token()), clock).mount(routes);
         routes.postJson("/v1/sign", SignRequest.class, signing::sign, false);
         routes.post("/rpc", new RpcHttpHandler(rpc, settings.rpc().maxRequestBytes()));
         HealthHandlers health = new HealthHandlers(metrics)
                 .register("database", () -> database.isReachable(Duration.ofSeconds(1))
                         ? ReadinessCheck.Status.ok("reachable")
                         : ReadinessCheck.Status.failing("cannot get a working connection to " + database.jdbcUrl()))
-                .register("credentials", credentialsSetup.readiness())
+                .register("credentials", acme.map(service -> service.readiness(credentialsSetup.readiness()))
+                        .orElse(credentialsSetup.readiness()))
                 .register("provisioning", () -> snapshotReadiness(provisioning.status()));
         health.mount(routes);
+        new ProvisioningApi(database.dataSource(), ProvisioningConfig.withToken(settings.provisioning().token()),
+                query -> explain(attestation, query)).mount(routes);
+        credentialsSetup.registerMetrics(metrics);
+        acme.ifPresent(service -> service.registerMetrics(metrics));
+
+        // STI-VS: POST /v1/verify and stir.verify.
+        VerificationSetup verification = own(VerificationSetup.start(settings, credentialsSetup.labTrust(), metrics,
+                es256, clock));
+        verification.mount(routes);
+        verification.register(rpc);
 
         this.http = HttpServer.start(settings.http().listen(), credentialsSetup.httpsListeners(), routes,
                 settings.http().maxBodyBytes());
         credentialsSetup.activate(http);
+        acme.ifPresent(this::startAcme);
         this.rpcTcp = settings.rpc().listeners().isEmpty() ? null : own(startRpc(settings, rpc));
+    }
+
+    /** {@code GET /v1/explain}: the attestation the current snapshot gives a hypothetical call. */
+    private Object explain(AttestationPolicy attestation, io.callsign.provisioning.ExplainQuery query) {
+        io.callsign.attestation.CallOrigin origin;
+        try {
+            origin = io.callsign.attestation.CallOrigin.of(query.trunk().orElse(null), query.sourceIp().orElse(null),
+                    query.authUser().orElse(null), query.registered(), query.fromAor().orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw io.callsign.http.Problem.badRequest("sourceIp: '" + query.sourceIp().orElse("") + "' is not an IP address");
+        }
+        return attestation.explain(origin, query.tn(), null, provisioning.snapshot());
+    }
+
+    /**
+     * After the server listens (the CA's http-01 request must find the responder): keep serving the
+     * chains published before (their signatures may still be verified), find chains other instances
+     * publish, install the stored certificate and order in the background if there is none.
+     */
+    private void startAcme(AcmeService service) {
+        service.publishedChains().forEach(credentialsSetup::retainPublished);
+        credentialsSetup.lookUpUnknownFilesIn(service::publishedChains);
+        service.start();
     }
 
     private static RpcTcpServer startRpc(Settings settings, JsonRpcDispatcher rpc) {
@@ -150,14 +205,17 @@ public final class Callsign implements AutoCloseable {
 
     static int run(String[] args, Map<String, String> environment) {
         String command = args.length == 0 ? "serve" : args[0];
+        if (command.equals("cert")) {
+            return CertCli.run(List.of(args).subList(1, args.length), environment, System.out, System.err);
+        }
         if (!command.equals("serve")) {
-            System.err.println("unknown command '" + command + "'; usage: callsign [serve]");
-            return 64;
+            return Cli.run(args, environment, System.out, System.err);
         }
         SettingsLoader.Loaded loaded;
         Callsign service;
         try {
-            loaded = SettingsLoader.load(environment, CredentialsSetup.settingsCheck(Clock.systemUTC()));
+            loaded = SettingsLoader.load(environment, CredentialsSetup.settingsCheck(Clock.systemUTC()),
+                    AcmeService.settingsCheck());
             LOG.info("effective configuration:\n{}", loaded.effectiveConfiguration());
             service = start(loaded.settings());
         } catch (ConfigException e) {
@@ -207,6 +265,11 @@ public final class Callsign implements AutoCloseable {
     /** The credentials signing uses and cert.pem publishes; ACME installs here. */
     public ActiveCredentials credentials() {
         return credentials;
+    }
+
+    /** With ACME ({@code ZTA_ACME_PROVIDER}), the enrolment and renewal service. */
+    public Optional<AcmeService> acme() {
+        return acme;
     }
 
     /** In lab mode, the lab root and host the verifier must trust. */

@@ -26,6 +26,7 @@ public final class TestService implements AutoCloseable {
     private final TestDatabase.Db db;
     private final Callsign service;
     private Path temporaryDataDir;
+    private boolean ownsDatabase = true;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestService(TestDatabase.Db db, Callsign service) {
@@ -35,6 +36,25 @@ public final class TestService implements AutoCloseable {
 
     public static TestService start(Map<String, String> settings) {
         TestDatabase.Db db = TestDatabase.create();
+        try {
+            return startOn(db, settings);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A service on {@code db}, which the caller keeps and closes: several instances sharing one
+     * database, or a restart on the same data.
+     */
+    public static TestService startShared(TestDatabase.Db db, Map<String, String> settings) {
+        TestService started = startOn(db, settings);
+        started.ownsDatabase = false;
+        return started;
+    }
+
+    private static TestService startOn(TestDatabase.Db db, Map<String, String> settings) {
         Map<String, String> env = new HashMap<>();
         env.put("CALLSIGN_LISTEN", "127.0.0.1:0");
         env.put("CALLSIGN_TLS_LISTEN", "off");
@@ -93,7 +113,9 @@ public final class TestService implements AutoCloseable {
     @Override
     public void close() {
         service.close();
-        db.close();
+        if (ownsDatabase) {
+            db.close();
+        }
         if (temporaryDataDir != null) {
             try (Stream<Path> files = Files.walk(temporaryDataDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -1,8 +1,11 @@
 package io.callsign.certificates;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +53,16 @@ public final class CredentialResolver implements AutoCloseable {
 
     /** Production wiring: real DNS and sockets, HTTPS trust from CALLSIGN_HTTPS_CA, anchors watched. */
     public static CredentialResolver create(CertificatesConfig config, TrustAnchors anchors, Clock clock) {
-        SSLContext tls = HttpsTrust.context(config.httpsCaFile());
+        return create(config, anchors, List.of(), clock);
+    }
+
+    /** As {@link #create(CertificatesConfig, TrustAnchors, Clock)}, also trusting {@code extraHttpsCas} for HTTPS (a lab root). */
+    public static CredentialResolver create(CertificatesConfig config, TrustAnchors anchors,
+                                            List<X509Certificate> extraHttpsCas, Clock clock) {
+        List<X509Certificate> cas = new ArrayList<>(config.httpsCaFile()
+                .map(file -> Pem.readFile(file, "CALLSIGN_HTTPS_CA")).orElse(List.of()));
+        cas.addAll(extraHttpsCas);
+        SSLContext tls = HttpsTrust.context(cas);
         AddressGuard guard = AddressGuard.allowing(config.x5uAllow());
         return new CredentialResolver(config, anchors, clock,
                 new X5uFetcher(X5uFetcher.Rules.x5u(config), guard, tls),

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads every setting into {@link Settings}, collecting all problems before failing. The one place
@@ -49,7 +48,8 @@ public final class SettingsLoader {
                 r.integer("CALLSIGN_SNAPSHOT_POLL_MS", 1_000, 50, 60_000),
                 r.integer("CALLSIGN_SNAPSHOT_MAX_BACKOFF_SECONDS", 30, 1, 3_600),
                 r.integer("CALLSIGN_SNAPSHOT_MAX_AGE_SECONDS", 120, 5, 86_400));
-        return new Settings(dataDir, http, rpc, database, snapshot, stir(r), credentials(r), verification(r), acme(r),
+        Settings.Acme acme = AcmeSettings.read(r, dataDir);
+        return new Settings(dataDir, http, rpc, database, snapshot, stir(r), credentials(r, acme), verification(r), acme,
                 new Settings.Provisioning(r.secret("CALLSIGN_PROVISIONING_TOKEN")));
     }
 
@@ -89,12 +89,13 @@ public final class SettingsLoader {
                 .orElse(new Settings.Rpc(java.util.List.of(), maxBytes));
     }
 
-    private static Settings.Credentials credentials(SettingsReader r) {
+    private static Settings.Credentials credentials(SettingsReader r, Settings.Acme acme) {
         var key = r.existingPath("CALLSIGN_SIGNING_KEY");
         var cert = r.existingPath("CALLSIGN_SIGNING_CERT");
         var x5u = r.uri("CALLSIGN_X5U", "https");
+        // With ACME, CALLSIGN_X5U alone names where the ACME chain is published.
         boolean anyStatic = r.optional("CALLSIGN_SIGNING_KEY").isPresent() || r.optional("CALLSIGN_SIGNING_CERT").isPresent()
-                || r.optional("CALLSIGN_X5U").isPresent();
+                || (r.optional("CALLSIGN_X5U").isPresent() && !acme.enabled());
         if (anyStatic) {
             requireTogether(r, "CALLSIGN_SIGNING_KEY");
             requireTogether(r, "CALLSIGN_SIGNING_CERT");
@@ -107,13 +108,16 @@ public final class SettingsLoader {
             r.problem(r.optional("CALLSIGN_TLS_KEY").isEmpty() ? "CALLSIGN_TLS_KEY" : "CALLSIGN_TLS_CERT", null,
                     "the HTTPS listener's certificate needs CALLSIGN_TLS_KEY and CALLSIGN_TLS_CERT together", null);
         }
-        // Lab mode (no static credentials, no ACME) serves its own generated TLS certificate.
-        boolean lab = !anyStatic && r.optional("ZTA_ACME_PROVIDER").isEmpty();
+        // Lab mode (no static credentials, no ACME) serves its own generated TLS certificate; ACME
+        // http-01/dns-01 certificates are web certificates for the x5u host, so TLS can present them.
+        boolean lab = !anyStatic && !acme.enabled();
+        boolean acmeTls = acme.enabled() && !anyStatic && acme.issuesWebCertificate();
         boolean tlsExplicit = r.optional("CALLSIGN_TLS_LISTEN").isPresent();
-        var tls = r.hostPort("CALLSIGN_TLS_LISTEN", lab || tlsIdentity ? "0.0.0.0:8443" : "off");
-        if (tls.isPresent() && !lab && !tlsIdentity) {
+        var tls = r.hostPort("CALLSIGN_TLS_LISTEN", lab || tlsIdentity || acmeTls ? "0.0.0.0:8443" : "off");
+        if (tls.isPresent() && !lab && !tlsIdentity && !acmeTls) {
             r.problem("CALLSIGN_TLS_LISTEN", tls.get().toString(), "the HTTPS listener needs a certificate outside lab "
-                    + "mode: set CALLSIGN_TLS_KEY and CALLSIGN_TLS_CERT (PEM), or CALLSIGN_TLS_LISTEN=off", null);
+                    + "mode" + (acme.enabled() ? " (a tkauth-01 STI certificate is not a web certificate)" : "")
+                    + ": set CALLSIGN_TLS_KEY and CALLSIGN_TLS_CERT (PEM), or CALLSIGN_TLS_LISTEN=off", null);
         }
         return new Settings.Credentials(key, cert, x5u, tls, tlsExplicit, tlsKey, tlsCert, labHost(r));
     }
@@ -147,21 +151,56 @@ public final class SettingsLoader {
                 r.existingPath("CALLSIGN_HTTPS_CA"),
                 allow,
                 r.integer("CALLSIGN_IAT_MAX_AGE", 60, 1, 86_400),
-                r.choice("CALLSIGN_VERIFY_FAILURE", "continue", "continue", "reject"));
+                r.choice("CALLSIGN_VERIFY_FAILURE", "continue", "continue", "reject"),
+                r.choice("CALLSIGN_VERIFY_PROFILE", "rfc", "rfc", "strict"),
+                r.bool("CALLSIGN_REQUIRE_DATE", false),
+                r.bool("CALLSIGN_REQUIRE_IDENTITY", false),
+                r.choice("CALLSIGN_REPLAY", "flag", "flag", "reject", "off"),
+                r.integer("CALLSIGN_REPLAY_CACHE_SIZE", 100_000, 1, 10_000_000),
+                r.choice("CALLSIGN_REASON_PROTOCOL", "SIP", "SIP", "STIR"),
+                r.choice("CALLSIGN_VERSTAT_URI", "pai", "pai", "pai-or-from", "off"),
+                x5u(r));
     }
 
-    private static Settings.Acme acme(SettingsReader r) {
-        Optional<String> provider = r.optional("ZTA_ACME_PROVIDER").map(String::trim);
-        provider.ifPresent(p -> {
-            if (!p.equalsIgnoreCase("letsencrypt") && !p.equalsIgnoreCase("zerossl") && !p.startsWith("https://")) {
-                r.problem("ZTA_ACME_PROVIDER", p, "use letsencrypt, zerossl, or the https URL of an ACME directory", null);
+    private static Settings.X5u x5u(SettingsReader r) {
+        return new Settings.X5u(
+                ports(r, "CALLSIGN_X5U_PORTS", "443,8443"),
+                r.integer("CALLSIGN_X5U_TIMEOUT_MS", 2_000, 100, 60_000),
+                r.integer("CALLSIGN_X5U_MAX_BYTES", 65_536, 1_024, 4 * 1024 * 1024),
+                r.integer("CALLSIGN_X5U_MAX_CHAIN", 5, 1, 20),
+                r.integer("CALLSIGN_X5U_CACHE_SIZE", 10_000, 1, 1_000_000),
+                r.integer("CALLSIGN_X5U_MIN_TTL_S", 86_400, 1, 30 * 86_400),
+                r.integer("CALLSIGN_X5U_NEGATIVE_TTL_MS", 30_000, 1, 3_600_000),
+                r.integer("CALLSIGN_X5U_STALE_S", 3_600, 0, 7 * 86_400),
+                r.integer("CALLSIGN_X5U_MAX_FETCHES", 8, 1, 256),
+                r.choice("CALLSIGN_CERT_PROFILE", "warn", "warn", "strict"),
+                r.choice("CALLSIGN_CRL_CHECK", "open", "off", "open", "closed"),
+                r.integer("CALLSIGN_CRL_MAX_BYTES", 1024 * 1024, 1_024, 64 * 1024 * 1024),
+                r.integer("CALLSIGN_CRL_MAX_TTL_S", 86_400, 1, 30 * 86_400),
+                r.integer("CALLSIGN_TRUST_ANCHORS_CHECK_S", 60, 1, 86_400));
+    }
+
+    /** A comma-separated list of TCP ports; all bad entries reported at once. */
+    private static List<Integer> ports(SettingsReader r, String key, String defaultValue) {
+        String text = r.string(key, defaultValue);
+        List<Integer> ports = new java.util.ArrayList<>();
+        for (String entry : text.split("[,\\s]+")) {
+            if (entry.isBlank()) {
+                continue;
             }
-        });
-        Optional<String> domain = r.optional("ZTA_ACME_DOMAIN");
-        if (provider.isPresent() && domain.isEmpty()) {
-            r.problem("ZTA_ACME_DOMAIN", null, "ACME needs the DNS name to certify (also the host of the x5u URL)", null);
+            try {
+                int port = Integer.parseInt(entry.trim());
+                if (port >= 1 && port <= 65_535) {
+                    ports.add(port);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            r.problem(key, text, "use TCP ports 1..65535 separated by commas, e.g. 443,8443", null);
+            return List.of(443, 8443);
         }
-        return new Settings.Acme(provider, r.optional("ZTA_ACME_EMAIL"), domain, r.bool("ZTA_ACME_STAGING", false));
+        return ports.isEmpty() ? r.problem(key, text, "name at least one port, e.g. 443,8443", List.of(443, 8443)) : ports;
     }
 
     /** The settings and the effective-configuration text to log once at start-up. */

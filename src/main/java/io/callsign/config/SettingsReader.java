@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -76,6 +77,38 @@ public final class SettingsReader {
             } catch (NumberFormatException e) {
                 return problem(key, text, "use a whole number from " + min + " to " + max, defaultValue);
             }
+        }).orElseGet(() -> defaulted(key, defaultValue));
+    }
+
+    /**
+     * A duration: a whole number with a unit ({@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h},
+     * {@code 7d}), a bare number of seconds, or ISO 8601 ({@code PT10M}); from {@code min} to {@code max}.
+     */
+    public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
+        String fix = "use a duration from " + Durations.format(min) + " to " + Durations.format(max)
+                + " such as 30s, 10m, 2h or 7d";
+        return optional(key).map(text -> Durations.parse(text)
+                .filter(value -> value.compareTo(min) >= 0 && value.compareTo(max) <= 0)
+                .orElseGet(() -> problem(key, text, fix, defaultValue)))
+                .orElseGet(() -> defaulted(key, Durations.format(defaultValue), defaultValue));
+    }
+
+    /** A fraction strictly between 0 and 1, as a decimal ({@code 0.67}) or a percentage ({@code 67%}). */
+    public double fraction(String key, double defaultValue) {
+        return optional(key).map(text -> {
+            String trimmed = text.trim();
+            try {
+                double value = trimmed.endsWith("%")
+                        ? Double.parseDouble(trimmed.substring(0, trimmed.length() - 1).trim()) / 100
+                        : Double.parseDouble(trimmed);
+                if (value > 0 && value < 1) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            return problem(key, text, "use a fraction between 0 and 1 such as 0.67, or a percentage such as 67%",
+                    defaultValue);
         }).orElseGet(() -> defaulted(key, defaultValue));
     }
 
@@ -152,7 +185,11 @@ public final class SettingsReader {
     }
 
     private <T> T defaulted(String key, T defaultValue) {
-        effective.put(key, defaultValue + "  [default]");
+        return defaulted(key, String.valueOf(defaultValue), defaultValue);
+    }
+
+    private <T> T defaulted(String key, String shown, T defaultValue) {
+        effective.put(key, shown + "  [default]");
         return defaultValue;
     }
 

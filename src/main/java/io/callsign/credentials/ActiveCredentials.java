@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 public final class ActiveCredentials {
 
     private final AtomicReference<SigningCredentials> current = new AtomicReference<>();
+    private final List<Consumer<SigningCredentials>> preparers = new CopyOnWriteArrayList<>();
     private final List<Consumer<SigningCredentials>> listeners = new CopyOnWriteArrayList<>();
 
     /** The active credentials, or empty before the first set is installed. */
@@ -20,10 +21,19 @@ public final class ActiveCredentials {
         return Optional.ofNullable(current.get());
     }
 
-    /** Installs {@code next} atomically and tells the listeners (publication, metrics) afterwards. */
+    /**
+     * Runs the preparers (publication: the chain must be fetchable at its x5u before the first
+     * signature names it), installs {@code next} atomically, then tells the listeners (logs, metrics).
+     */
     public void install(SigningCredentials next) {
+        preparers.forEach(preparer -> preparer.accept(next));
         current.set(next);
         listeners.forEach(listener -> listener.accept(next));
+    }
+
+    /** Runs {@code preparer} with every new set just before it becomes active; it must not throw. */
+    public void beforeInstall(Consumer<SigningCredentials> preparer) {
+        preparers.add(preparer);
     }
 
     public void onChange(Consumer<SigningCredentials> listener) {

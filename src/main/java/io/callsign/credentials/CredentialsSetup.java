@@ -5,6 +5,7 @@ import io.callsign.config.ConfigProblem;
 import io.callsign.config.SettingsCheck;
 import io.callsign.http.HttpServer;
 import io.callsign.http.Routes;
+import io.callsign.ops.Metrics;
 import io.callsign.ops.ReadinessCheck;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,7 @@ public final class CredentialsSetup {
         this.active = active;
         this.clock = clock;
         this.sources = sources;
-        this.repository = new CertificateRepositoryHandler(active);
+        this.repository = new CertificateRepositoryHandler(active, clock);
         active.onChange(installed -> LOG.info("signing credentials installed: {}", describe(installed)));
     }
 
@@ -48,7 +50,13 @@ public final class CredentialsSetup {
     public static SettingsCheck settingsCheck(Clock clock) {
         return settings -> {
             List<ConfigProblem> problems = new ArrayList<>();
-            Sources.readFiles(CredentialsConfig.from(settings), clock, problems);
+            CredentialsConfig config = CredentialsConfig.from(settings);
+            Sources.readFiles(config, clock, problems);
+            if (config.acme()) {
+                // With ACME, CALLSIGN_X5U alone overrides the published URL; it must still be one verifiers fetch.
+                config.x5u().flatMap(X5uRule::fix).ifPresent(fix -> problems.add(
+                        new ConfigProblem("CALLSIGN_X5U", config.x5u().get().toString(), fix)));
+            }
             return problems;
         };
     }
@@ -59,7 +67,7 @@ public final class CredentialsSetup {
      * @throws ConfigException naming the settings when a file is unusable or the lab directory is not writable
      */
     public static CredentialsSetup prepare(CredentialsConfig config, ActiveCredentials active, Clock clock) {
-        return new CredentialsSetup(config, active, clock, Sources.open(config, clock));
+        return new CredentialsSetup(config, active, clock, Sources.open(config, clock, active));
     }
 
     /** The HTTPS certificate repository listener, or none when {@code CALLSIGN_TLS_LISTEN} is off. */
@@ -67,9 +75,32 @@ public final class CredentialsSetup {
         return sources.https().map(List::of).orElse(List.of());
     }
 
-    /** Mounts {@code GET}/{@code HEAD /.well-known/stir/cert.pem}; served on every listener. */
+    /** Mounts {@code GET}/{@code HEAD /.well-known/stir/cert.pem} and the per-certificate paths; served on every listener. */
     public void mount(Routes routes) {
         repository.mount(routes);
+    }
+
+    /** Keeps serving {@code chain} at its per-certificate path until it expires (chains published before a restart). */
+    public void retainPublished(List<X509Certificate> chain) {
+        repository.retain(chain);
+    }
+
+    /**
+     * Where the repository looks for a per-certificate file it has not published itself (another
+     * instance renewed); called on a worker thread at most once a second, may block briefly.
+     */
+    public void lookUpUnknownFilesIn(Supplier<List<List<X509Certificate>>> candidates) {
+        repository.lookUpUnknownFilesIn(candidates);
+    }
+
+    /**
+     * {@code callsign_cert_not_after_seconds}: when the active leaf expires (Unix time), whatever the
+     * source; NaN before any credentials are installed.
+     */
+    public void registerMetrics(Metrics metrics) {
+        metrics.gauge("callsign_cert_not_after_seconds", "notAfter of the active signing certificate, Unix seconds",
+                () -> active.current().map(c -> (double) c.leaf().getNotAfter().toInstant().getEpochSecond())
+                        .orElse(Double.NaN));
     }
 
     /** The {@code credentials} readiness check. */
@@ -91,9 +122,6 @@ public final class CredentialsSetup {
         tlsPort = boundTlsPort;
         sources.staticCredentials().ifPresent(active::install);
         sources.lab().ifPresent(lab -> active.install(lab.signingCredentials(LabCertificateAuthority.x5u(lab.host(), labPort()))));
-        if (config.acme()) {
-            LOG.info("signing credentials: waiting for ACME enrolment; /v1/sign and cert.pem answer once it completes");
-        }
     }
 
     /**

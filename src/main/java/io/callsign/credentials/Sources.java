@@ -16,7 +16,7 @@ import java.util.Optional;
 record Sources(Optional<SigningCredentials> staticCredentials, Optional<LabCertificateAuthority> lab,
         Optional<HttpServer.HttpsListener> https) {
 
-    static Sources open(CredentialsConfig config, Clock clock) {
+    static Sources open(CredentialsConfig config, Clock clock, ActiveCredentials active) {
         List<ConfigProblem> problems = new ArrayList<>();
         Files files = readFiles(config, clock, problems);
         boolean labMode = config.source().equals(LabCertificateAuthority.SOURCE);
@@ -26,7 +26,8 @@ record Sources(Optional<SigningCredentials> staticCredentials, Optional<LabCerti
         }
         Optional<LabCertificateAuthority> lab = labMode ? openLab(config, clock, problems) : Optional.empty();
         Optional<TlsIdentity> tls = files.tls().or(() -> lab.map(LabCertificateAuthority::tlsIdentity));
-        if (config.tlsListen().isPresent() && !labMode && (config.tlsKey().isEmpty() || config.tlsCert().isEmpty())) {
+        if (config.tlsListen().isPresent() && !labMode && !config.tlsFromSigning()
+                && (config.tlsKey().isEmpty() || config.tlsCert().isEmpty())) {
             problems.add(new ConfigProblem("CALLSIGN_TLS_LISTEN", config.tlsListen().get().toString(),
                     "the HTTPS listener needs a certificate: set CALLSIGN_TLS_KEY and CALLSIGN_TLS_CERT, or CALLSIGN_TLS_LISTEN=off"));
         }
@@ -34,7 +35,8 @@ record Sources(Optional<SigningCredentials> staticCredentials, Optional<LabCerti
             throw new ConfigException(problems);
         }
         Optional<HttpServer.HttpsListener> https = config.tlsListen()
-                .map(address -> new HttpServer.HttpsListener(address, tls.orElseThrow().sslContext()));
+                .map(address -> new HttpServer.HttpsListener(address, tls.isPresent() ? tls.get().sslContext()
+                        : SigningKeyManager.sslContext(active)));
         return new Sources(files.signing(), lab, https);
     }
 

@@ -39,7 +39,8 @@ public final class HttpServer implements AutoCloseable {
         GracefulShutdownHandler graceful = new GracefulShutdownHandler(new ProblemHandler(routes.handler()));
         // The limit is set per exchange, not as the MAX_ENTITY_SIZE server option: with that option
         // Undertow refuses an over-long Content-Length while parsing, with a bare 400 and a closed
-        // connection, before any handler could answer 413 problem+json.
+        // connection, before any handler could answer 413 problem+json or raise its own limit (the
+        // number import takes gigabytes).
         HttpHandler root = exchange -> {
             exchange.setMaxEntitySize(maxBodyBytes);
             graceful.handleRequest(exchange);

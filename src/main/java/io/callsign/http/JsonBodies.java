@@ -76,7 +76,7 @@ public final class JsonBodies {
             return "field '" + field + "': " + (cause.startsWith("field ") || cause.isBlank() ? expected : cause);
         }
         if (e instanceof MismatchedInputException) {
-            // The top-level value has the wrong type (an array, a number...); Jackson's text names our classes.
+            // The top-level value has the wrong type (an array, a number...); Jackson's text would name our Java classes (SEC-14).
             return "the request body must be a JSON object of named fields, e.g. {\"from\": \"...\", \"to\": \"...\"}";
         }
         if (e instanceof JsonProcessingException j) {

@@ -46,7 +46,7 @@ class SettingsLoaderTest {
                     List<String> keys = e.problems().stream().map(ConfigProblem::key).toList();
                     assertThat(keys).contains("CALLSIGN_LISTEN", "SBC_ENABLE_STIR", "SBC_STIR_ATTESTATION",
                             "CALLSIGN_IAT_MAX_AGE", "CALLSIGN_VERIFY_FAILURE", "CALLSIGN_X5U", "ZTA_ACME_PROVIDER",
-                            "ZTA_ACME_DOMAIN", "CALLSIGN_SIGNING_KEY", "CALLSIGN_LISTNE");
+                            "ZTA_ACME_DOMAIN", "CALLSIGN_LISTNE");
                     assertThat(e.getMessage())
                             .contains("SBC_STIR_ATTESTATION='D': use one of A, B, C, auto")
                             .contains("SBC_ENABLE_STIR='maybe': use true or false")
@@ -140,15 +140,17 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void outsideLabModeAnExplicitHttpsListenerNeedsTheTlsKeyAndCertificate() throws IOException {
+    void withTkauthAnExplicitHttpsListenerNeedsTheTlsKeyAndCertificate() throws IOException {
         Map<String, String> acme = new HashMap<>(Map.of(
-                "ZTA_ACME_PROVIDER", "letsencrypt", "ZTA_ACME_DOMAIN", "sti.example.net"));
+                "ZTA_ACME_PROVIDER", "https://sti-ca.example.net/acme", "ZTA_ACME_DOMAIN", "sti.example.net",
+                "CALLSIGN_ACME_TKAUTH_TOKEN_URL", "https://sti-pa.example.net/token", "CALLSIGN_ACME_TKAUTH_SPC", "1234"));
         assertThat(SettingsLoader.load(acme).settings().credentials().tlsListen()).isEmpty();
 
         acme.put("CALLSIGN_TLS_LISTEN", "0.0.0.0:8443");
         assertThatThrownBy(() -> SettingsLoader.load(acme))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                         .extracting(ConfigProblem::key).containsExactly("CALLSIGN_TLS_LISTEN"))
+                .hasMessageContaining("not a web certificate")
                 .hasMessageContaining("set CALLSIGN_TLS_KEY and CALLSIGN_TLS_CERT");
 
         acme.remove("CALLSIGN_TLS_LISTEN");
@@ -162,6 +164,15 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> SettingsLoader.load(acme))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                         .extracting(ConfigProblem::key).containsExactly("CALLSIGN_TLS_CERT"));
+    }
+
+    @Test
+    void withHttp01TheHttpsListenerIsOnByDefaultAndPresentsTheAcmeCertificate() {
+        Settings s = SettingsLoader.load(Map.of("ZTA_ACME_PROVIDER", "letsencrypt", "ZTA_ACME_DOMAIN", "sti.example.net"))
+                .settings();
+        assertThat(s.credentials().tlsListen()).contains(new HostPort("0.0.0.0", 8443));
+        assertThat(s.credentials().tlsKey()).isEmpty();
+        assertThat(s.acme().issuesWebCertificate()).isTrue();
     }
 
     @Test

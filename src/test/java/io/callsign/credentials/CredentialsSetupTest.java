@@ -104,7 +104,7 @@ class CredentialsSetupTest {
         CredentialsConfig config = new CredentialsConfig(base.dataDir(), base.signingKey(), base.signingCert(), base.x5u(),
                 Optional.of(TestPki.writePkcs8Key(dir.resolve("tls-key.pem"), tls.leafKeys())),
                 Optional.of(TestPki.writeCertificates(dir.resolve("tls.pem"), tls.certificates())),
-                base.tlsListen(), false, "1001", "127.0.0.1");
+                base.tlsListen(), false, false, "1001", "127.0.0.1");
         assertThat(CredentialsSetup.prepare(config, active, CLOCK).httpsListeners()).hasSize(1);
     }
 
@@ -121,7 +121,7 @@ class CredentialsSetupTest {
     void acmeModeInstallsNothingAndAcceptsOnlyCredentialsAVerifierWouldAccept() {
         CredentialsConfig base = CredentialsConfig.lab(dir);
         CredentialsConfig acme = new CredentialsConfig(dir, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), true, base.labSpc(), base.labHost());
+                Optional.empty(), Optional.empty(), Optional.empty(), true, false, base.labSpc(), base.labHost());
         CredentialsSetup setup = CredentialsSetup.prepare(acme, active, CLOCK);
         setup.activate(OptionalInt.empty());
         assertThat(active.current()).isEmpty();
@@ -187,16 +187,34 @@ class CredentialsSetupTest {
                 .doesNotContain(Base64.getEncoder().encodeToString(key.getS().toByteArray()));
     }
 
+    @Test
+    void withAcmeAnX5uOverrideMustBeOneVerifiersFetchAndTheHttpsListenerPresentsTheSigningCertificate() {
+        Map<String, String> env = Map.of("ZTA_ACME_PROVIDER", "letsencrypt", "ZTA_ACME_DOMAIN", "sti.example.com",
+                "CALLSIGN_X5U", "https://sti.example.com:9443/.well-known/stir/cert.pem",
+                "CALLSIGN_TLS_LISTEN", "127.0.0.1:0", "CALLSIGN_DATA_DIR", dir.toString());
+        assertThatThrownBy(() -> SettingsLoader.load(env, CredentialsSetup.settingsCheck(CLOCK)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::key).containsExactly("CALLSIGN_X5U"))
+                .hasMessageContaining("port 443 or 8443");
+
+        CredentialsConfig config = CredentialsConfig.from(SettingsLoader.load(Map.of("ZTA_ACME_PROVIDER", "letsencrypt",
+                "ZTA_ACME_DOMAIN", "sti.example.com", "CALLSIGN_TLS_LISTEN", "127.0.0.1:0",
+                "CALLSIGN_DATA_DIR", dir.toString())).settings());
+        assertThat(config.acme()).isTrue();
+        assertThat(config.tlsFromSigning()).isTrue();
+        assertThat(CredentialsSetup.prepare(config, active, CLOCK).httpsListeners()).hasSize(1);
+    }
+
     private CredentialsConfig staticConfig(Optional<HostPort> tlsListen) {
         TestPki.Chain chain = TestPki.shakenChain(TestPki.NOW);
         return new CredentialsConfig(dir,
                 Optional.of(TestPki.writePkcs8Key(dir.resolve("key.pem"), chain.leafKeys())),
                 Optional.of(TestPki.writeCertificates(dir.resolve("chain.pem"), chain.certificates())),
-                Optional.of(X5U), Optional.empty(), Optional.empty(), tlsListen, false, "1001", "127.0.0.1");
+                Optional.of(X5U), Optional.empty(), Optional.empty(), tlsListen, false, false, "1001", "127.0.0.1");
     }
 
     private static CredentialsConfig withTls(CredentialsConfig c, Optional<HostPort> tlsListen) {
         return new CredentialsConfig(c.dataDir(), c.signingKey(), c.signingCert(), c.x5u(), c.tlsKey(), c.tlsCert(),
-                tlsListen, c.acme(), c.labSpc(), c.labHost());
+                tlsListen, c.acme(), c.tlsFromSigning(), c.labSpc(), c.labHost());
     }
 }

@@ -44,7 +44,7 @@ class KamailioConfigIT {
     void overriddenKnobsPassKamailioCheck() throws Exception {
         Result result = check(List.of("CALLSIGN_MODE_RPC",
                 "CALLSIGN_RPC_SERVER=\"conn=callsign;addr=127.0.0.1;port=18090\"",
-                "CALLSIGN_TIMEOUT_MS=300", "CALLSIGN_TRUSTED_SRC=\"^10[.]\"",
+                "CALLSIGN_TIMEOUT_MS=300", "CALLSIGN_VERIFY_TIMEOUT_MS=2500", "CALLSIGN_TRUSTED_SRC=\"^10[.]\"",
                 "SIP_LISTEN=udp:127.0.0.1:15060", "CALLSIGN_NEXT_HOP=\"sip:127.0.0.1:15080\""));
         assertThat(result.exitCode()).as(result.output()).isZero();
     }

@@ -1,0 +1,44 @@
+package io.callsign.verification;
+
+import io.callsign.certificates.Resolution;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * In lab mode, sends x5u URLs on the lab host to a resolver that trusts the lab root (as STI anchor
+ * and HTTPS CA), lets that host past the special-address block and accepts any port, since a lab
+ * listener may be bound to a random port. Every other URL goes to the production resolver with its
+ * unchanged rules. Thread-safe.
+ */
+final class LabRouting implements CredentialSource {
+
+    private final String labHost;
+    private final CredentialSource lab;
+    private final CredentialSource production;
+
+    LabRouting(String labHost, CredentialSource lab, CredentialSource production) {
+        this.labHost = unbracket(labHost).toLowerCase(Locale.ROOT);
+        this.lab = lab;
+        this.production = production;
+    }
+
+    @Override
+    public Resolution resolve(String x5u, Instant callTime) {
+        return isLab(x5u) ? lab.resolve(x5u, callTime) : production.resolve(x5u, callTime);
+    }
+
+    boolean isLab(String x5u) {
+        try {
+            String host = new URI(x5u).getHost();
+            return host != null && unbracket(host).toLowerCase(Locale.ROOT).equals(labHost);
+        } catch (URISyntaxException e) {
+            return false; // the production resolver reports the bad URL
+        }
+    }
+
+    private static String unbracket(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+}
