@@ -5,7 +5,7 @@
 #   3. secsipidx's POST /v1/sign-csv under the same load, with the same lab key and x5u;
 #   4. a summary table.
 # Everything listens on 127.0.0.1, every step has a bounded duration, and every process started here
-# is stopped on exit. Needs a JDK 17, Maven (offline is fine), openssl, psql, wrk and secsipidx.
+# is stopped on exit. Needs a JDK 17, Maven (offline is fine), openssl, wrk, secsipidx, curl and python3.
 #
 # Settings (environment): BENCH_DURATION (wrk seconds, default 20), BENCH_CONNECTIONS (8),
 # BENCH_THREADS (2), BENCH_WARMUP (wrk warm-up seconds, default 10).
@@ -17,7 +17,7 @@ CONNECTIONS=${BENCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
 WARMUP=${BENCH_WARMUP:-10}
 
-for tool in java mvn openssl psql wrk secsipidx python3 curl; do
+for tool in java mvn openssl wrk secsipidx python3 curl; do
   command -v "$tool" >/dev/null || { echo "bench/sign.sh: '$tool' is not installed" >&2; exit 1; }
 done
 
@@ -94,14 +94,14 @@ for _ in $(seq 900); do
 done
 curl -sf -o /dev/null "http://127.0.0.1:$http_port/health/ready" || { echo "Callsign not ready after 90 s" >&2; exit 1; }
 provider_name=$(sed -n 's/.*ES256 provider: //p' "$work/callsign.log" | head -1)
-pg_port=$(sed -n 's/.*postmaster started as .* on port \([0-9]*\)\..*/\1/p' "$work/callsign.log" | head -1)
 
 log "provisioning subscriber 'bench' (verified), auth user bench@ims.local, number 15145559876 (verified)"
-PGCONNECT_TIMEOUT=5 psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres <<'SQL'
-INSERT INTO subscribers (id, name, verified) VALUES ('bench', 'Benchmark', true);
-INSERT INTO subscriber_users (sip_user, subscriber_id) VALUES ('bench@ims.local', 'bench');
-INSERT INTO telephone_numbers (tn, subscriber_id, verified) VALUES ('15145559876', 'bench', true);
-SQL
+provision() { # path, JSON body: the provisioning API, open to loopback clients when no token is set
+  curl -sf -o /dev/null -X PUT -H 'Content-Type: application/json' -d "$2" "http://127.0.0.1:$http_port$1" \
+    || { echo "provisioning $1 failed" >&2; exit 1; }
+}
+provision /v1/subscribers/bench '{"name": "Benchmark", "verified": true, "users": ["bench@ims.local"]}'
+provision /v1/numbers/15145559876 '{"subscriber": "bench", "verified": true}'
 
 sign_body='{"from":"sip:+15145559876@ims.local;user=phone","to":"sip:+15145551234@ims.local","callId":"bench@ims.local","sourceIp":"127.0.0.1","authUser":"bench@ims.local"}'
 attest=""
