@@ -37,7 +37,7 @@ public final class SettingsReader {
     }
 
     public String string(String key, String defaultValue) {
-        return optional(key).orElse(record(key, defaultValue, false));
+        return optional(key).orElseGet(() -> record(key, defaultValue, false));
     }
 
     public Optional<String> optional(String key) {

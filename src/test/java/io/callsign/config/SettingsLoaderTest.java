@@ -98,13 +98,16 @@ class SettingsLoaderTest {
         var loaded = SettingsLoader.load(Map.of(
                 "CALLSIGN_DB_URL", "jdbc:postgresql://127.0.0.1:5432/callsign",
                 "CALLSIGN_DB_PASSWORD", "hunter2",
-                "CALLSIGN_PROVISIONING_TOKEN", "s3cret-token"));
+                "CALLSIGN_PROVISIONING_TOKEN", "s3cret-token",
+                "CALLSIGN_LISTEN", "127.0.0.1:9090"));
         assertThat(loaded.effectiveConfiguration())
                 .contains("CALLSIGN_DB_PASSWORD=****")
                 .contains("CALLSIGN_PROVISIONING_TOKEN=****")
                 .doesNotContain("hunter2")
                 .doesNotContain("s3cret-token")
-                .contains("CALLSIGN_DB_URL=jdbc:postgresql://127.0.0.1:5432/callsign  [environment]");
+                .contains("CALLSIGN_DB_URL=jdbc:postgresql://127.0.0.1:5432/callsign  [environment]")
+                // EffectiveConfigurationShowsGivenValuesTest: a given value was once logged as "[default]".
+                .contains("CALLSIGN_LISTEN=127.0.0.1:9090  [environment]");
         assertThat(loaded.settings().database().toString()).doesNotContain("hunter2");
     }
 
