@@ -3,6 +3,7 @@ package io.callsign.attestation;
 import io.callsign.numbers.NumberSnapshot;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,24 @@ import java.util.Objects;
  * snapshot; the clock only says which number validity windows are in force. Thread-safe.
  */
 public final class AttestationPolicy {
+
+    /** The call path needs the decision only; the steps of {@link #explain} are dropped, not kept. */
+    private static final List<String> NO_STEPS = new AbstractList<>() {
+        @Override
+        public boolean add(String step) {
+            return true;
+        }
+
+        @Override
+        public String get(int index) {
+            throw new IndexOutOfBoundsException(index);
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
+    };
 
     private final AttestationConfig config;
     private final Clock clock;
@@ -31,25 +50,30 @@ public final class AttestationPolicy {
      */
     public AttestationDecision decide(CallOrigin origin, String callingTn, AttestationLevel requested,
             NumberSnapshot view) {
-        return explain(origin, callingTn, requested, view).decision();
+        return decide(origin, callingTn, requested, view, NO_STEPS);
     }
 
     /** The same decision with every step that led to it. */
     public AttestationExplanation explain(CallOrigin origin, String callingTn, AttestationLevel requested,
             NumberSnapshot view) {
+        List<String> steps = new ArrayList<>();
+        AttestationDecision decision = decide(origin, callingTn, requested, view, steps);
+        steps.add("decision: " + decision.level() + " (" + decision.level().description() + "): " + decision.reason());
+        return new AttestationExplanation(decision, steps);
+    }
+
+    private AttestationDecision decide(CallOrigin origin, String callingTn, AttestationLevel requested,
+            NumberSnapshot view, List<String> steps) {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(view, "view");
         if (!isCanonical(callingTn)) {
             throw new IllegalArgumentException("calling number '" + callingTn
                     + "' is not canonical E.164 digits (1 to 15 digits, no '+'); canonicalise it before deciding attestation");
         }
-        List<String> steps = new ArrayList<>();
         AttestationDecision decision = config.mode().fixedLevel()
                 .map(level -> fixed(level, steps))
                 .orElseGet(() -> auto(origin, callingTn, clock.instant(), view, steps));
-        decision = requested == null ? decision : override(decision, requested, steps);
-        steps.add("decision: " + decision.level() + " (" + decision.level().description() + "): " + decision.reason());
-        return new AttestationExplanation(decision, steps);
+        return requested == null ? decision : override(decision, requested, steps);
     }
 
     private static AttestationDecision fixed(AttestationLevel level, List<String> steps) {

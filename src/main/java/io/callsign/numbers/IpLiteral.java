@@ -38,28 +38,26 @@ public final class IpLiteral {
         }
     }
 
+    /** Dotted decimal, exactly four octets of 1 to 3 digits each; parsed in place (it runs per call). */
     private static byte[] v4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
         byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            int value = decimalOctet(parts[i]);
-            if (value < 0) {
+        int octet = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : '.';
+            if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && value <= 255 && octet < 4) {
+                out[octet++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
                 return null;
             }
-            out[i] = (byte) value;
         }
-        return out;
-    }
-
-    private static int decimalOctet(String part) {
-        if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return -1;
-        }
-        int value = Integer.parseInt(part);
-        return value > 255 ? -1 : value;
+        return octet == 4 ? out : null;
     }
 
     private static byte[] v6(String s) {
@@ -100,7 +98,7 @@ public final class IpLiteral {
         boolean v4Tail = parts[parts.length - 1].indexOf('.') >= 0;
         int[] out = new int[parts.length + (v4Tail ? 1 : 0)];
         for (int i = 0; i < parts.length - (v4Tail ? 1 : 0); i++) {
-            if (parts[i].isEmpty() || parts[i].length() > 4 || !parts[i].chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            if (parts[i].isEmpty() || parts[i].length() > 4 || !isHex(parts[i])) {
                 return null;
             }
             out[i] = Integer.parseInt(parts[i], 16);
@@ -114,5 +112,15 @@ public final class IpLiteral {
             out[out.length - 1] = (v4[2] & 0xff) << 8 | (v4[3] & 0xff);
         }
         return out;
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -76,6 +76,9 @@ final class NationalNumbers {
     }
 
     private static String stripSeparators(String s) {
+        if (!hasSeparator(s)) {
+            return s; // the common case on the call path: nothing to copy
+        }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             if (SEPARATORS.indexOf(s.charAt(i)) < 0) {
@@ -83,6 +86,15 @@ final class NationalNumbers {
             }
         }
         return out.toString();
+    }
+
+    private static boolean hasSeparator(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (SEPARATORS.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean allDigits(String s, int from) {

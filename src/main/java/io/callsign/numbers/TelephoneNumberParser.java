@@ -1,8 +1,6 @@
 package io.callsign.numbers;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The parser behind {@link TelephoneNumber#parse}: from a header value or URI to the user part and
@@ -12,7 +10,8 @@ import java.util.regex.Pattern;
 final class TelephoneNumberParser {
 
     static final int MAX_INPUT = 2048;
-    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]{0,31}):");
+    /** RFC 3986 §3.1 scheme, bounded to 32 characters here (no registered scheme is longer). */
+    private static final int MAX_SCHEME = 32;
 
     private TelephoneNumberParser() {
     }
@@ -70,18 +69,33 @@ final class TelephoneNumberParser {
 
     /** The user part of a sip:, sips: or tel: URI, or of a bare {@code number[@host]}. */
     static UserPart userPart(String addr) {
-        Matcher scheme = SCHEME.matcher(addr);
-        if (!scheme.lookingAt()) {
+        int colon = schemeEnd(addr);
+        if (colon < 0) {
             return UserPart.of(addr, false);
         }
-        String name = scheme.group(1).toLowerCase(Locale.ROOT);
-        String rest = addr.substring(scheme.end());
+        String name = addr.substring(0, colon).toLowerCase(Locale.ROOT);
+        String rest = addr.substring(colon + 1);
         return switch (name) {
             case "sip", "sips" -> UserPart.of(rest, true);
             case "tel" -> UserPart.ofTel(rest);
             default -> throw new NotATelephoneNumberException("URI scheme '" + shorten(name)
                     + "' is not sip, sips or tel, so it names no telephone number");
         };
+    }
+
+    /** Index of the ':' ending a leading {@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}, or -1. */
+    private static int schemeEnd(String addr) {
+        for (int i = 0; i < addr.length() && i <= MAX_SCHEME; i++) {
+            char c = addr.charAt(i);
+            if (c == ':') {
+                return i == 0 ? -1 : i;
+            }
+            boolean alpha = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+            if (!alpha && (i == 0 || !(c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     static String shorten(String s) {

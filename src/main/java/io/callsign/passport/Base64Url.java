@@ -1,15 +1,55 @@
 package io.callsign.passport;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Strict base64url segment decoding (RFC 7515 §2, §5.2; SEC-08, HDR-02): only {@code A-Z a-z 0-9 - _},
- * no padding, no whitespace, and zero unused trailing bits so that each value has one spelling.
- * {@link Base64#getUrlDecoder()} alone would accept {@code =} padding and non-zero trailing bits.
+ * Base64url without padding (RFC 7515 §2). Decoding is strict (§5.2; SEC-08, HDR-02): only
+ * {@code A-Z a-z 0-9 - _}, no padding, no whitespace, and zero unused trailing bits so that each value
+ * has one spelling; {@link Base64#getUrlDecoder()} alone would accept {@code =} padding and non-zero
+ * trailing bits. Encoding writes into a caller's array at an offset, which {@link Base64} cannot.
  */
-final class Base64Url {
+public final class Base64Url {
 
     private Base64Url() {
+    }
+
+    private static final byte[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.US_ASCII);
+
+    /** Characters of the unpadded base64url form of {@code length} bytes. */
+    public static int encodedLength(int length) {
+        return length / 3 * 4 + (length % 3 == 0 ? 0 : length % 3 + 1);
+    }
+
+    /**
+     * Writes the unpadded base64url form of {@code src[from, from + length)} into {@code dst} at
+     * {@code at}, so that a whole Identity header is built in one array; the same output as
+     * {@code Base64.getUrlEncoder().withoutPadding()}.
+     *
+     * @return the index in {@code dst} after the last character written
+     */
+    public static int encode(byte[] src, int from, int length, byte[] dst, int at) {
+        int end = from + length;
+        int i = from;
+        for (; i + 2 < end; i += 3) {
+            int bits = (src[i] & 0xff) << 16 | (src[i + 1] & 0xff) << 8 | (src[i + 2] & 0xff);
+            dst[at++] = ALPHABET[bits >>> 18];
+            dst[at++] = ALPHABET[bits >>> 12 & 0x3f];
+            dst[at++] = ALPHABET[bits >>> 6 & 0x3f];
+            dst[at++] = ALPHABET[bits & 0x3f];
+        }
+        if (end - i == 1) {
+            int bits = (src[i] & 0xff) << 16;
+            dst[at++] = ALPHABET[bits >>> 18];
+            dst[at++] = ALPHABET[bits >>> 12 & 0x3f];
+        } else if (end - i == 2) {
+            int bits = (src[i] & 0xff) << 16 | (src[i + 1] & 0xff) << 8;
+            dst[at++] = ALPHABET[bits >>> 18];
+            dst[at++] = ALPHABET[bits >>> 12 & 0x3f];
+            dst[at++] = ALPHABET[bits >>> 6 & 0x3f];
+        }
+        return at;
     }
 
     /** Decodes {@code jws[from, to)} as the segment called {@code name}, or throws 438. */

@@ -57,8 +57,13 @@ public final class Es256 {
 
     /** Signs with one prepared P-256 key; thread-safe. */
     public interface Signer {
+        /** The 64-byte R||S ES256 signature of {@code input[offset, offset + length)} (SIGN-12). */
+        byte[] sign(byte[] input, int offset, int length);
+
         /** The 64-byte R||S ES256 signature of {@code input} (SIGN-12). */
-        byte[] sign(byte[] input);
+        default byte[] sign(byte[] input) {
+            return sign(input, 0, input.length);
+        }
     }
 
     /** Verifies with one prepared P-256 public key; thread-safe. */

@@ -26,10 +26,10 @@ final class JcaSigner implements Es256.Signer {
     }
 
     @Override
-    public byte[] sign(byte[] input) {
+    public byte[] sign(byte[] input, int offset, int length) {
         Signature signature = perThread.get();
         try {
-            signature.update(input);
+            signature.update(input, offset, length);
             // sign() resets the object to its initSign state, ready for the next call.
             return EcdsaP256.derToRaw(signature.sign());
         } catch (GeneralSecurityException | RuntimeException e) {

@@ -18,11 +18,8 @@ import java.util.regex.Pattern;
  */
 public record ShakenClaims(String attest, List<String> destTns, long iat, String origTn, String origid) {
 
-    // RFC 8224 §8.3 tn-spec as this service uses it: an optional leading # or *, then 1..15 digits.
-    static final Pattern TN = Pattern.compile("[#*]?[0-9]{1,15}");
     static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern ORIGID = Pattern.compile("[\\x21-\\x7e]{1,64}");
 
     public ShakenClaims {
         Objects.requireNonNull(attest, "attest");
@@ -32,7 +29,9 @@ public record ShakenClaims(String attest, List<String> destTns, long iat, String
         if (!attest.equals("A") && !attest.equals("B") && !attest.equals("C")) {
             throw new IllegalArgumentException("attest '" + Texts.quote(attest) + "' must be A, B or C (RFC 8588 §4)");
         }
-        destTns = destTns.stream().map(tn -> requireTn("dest.tn", tn)).sorted().distinct().toList();
+        // One callee is the usual call: no sorting machinery for it (this runs for every signature).
+        destTns = destTns.size() == 1 ? List.of(requireTn("dest.tn", destTns.get(0)))
+                : destTns.stream().map(tn -> requireTn("dest.tn", tn)).sorted().distinct().toList();
         if (destTns.isEmpty()) {
             throw new IllegalArgumentException("dest.tn needs at least one number (RFC 8225 §5.2.1)");
         }
@@ -40,7 +39,7 @@ public record ShakenClaims(String attest, List<String> destTns, long iat, String
             throw new IllegalArgumentException("iat " + iat + " is negative; it is seconds since 1970");
         }
         requireTn("orig.tn", origTn);
-        if (!ORIGID.matcher(origid).matches()) {
+        if (!isPrintableAscii(origid, 64)) {
             throw new IllegalArgumentException("origid '" + Texts.quote(origid)
                     + "' must be 1 to 64 printable ASCII characters, normally a UUID (RFC 8588 §5)");
         }
@@ -60,10 +59,36 @@ public record ShakenClaims(String attest, List<String> destTns, long iat, String
     }
 
     private static String requireTn(String claim, String tn) {
-        if (tn == null || !TN.matcher(tn).matches()) {
+        if (tn == null || !isTn(tn)) {
             throw new IllegalArgumentException(claim + " '" + Texts.quote(tn)
                     + "' is not a canonical number: digits only, 1 to 15, optionally after # or * (RFC 8224 §8.3)");
         }
         return tn;
+    }
+
+    /** RFC 8224 §8.3 tn-spec as this service uses it: an optional leading # or *, then 1 to 15 digits. */
+    static boolean isTn(String tn) {
+        int from = !tn.isEmpty() && (tn.charAt(0) == '#' || tn.charAt(0) == '*') ? 1 : 0;
+        if (tn.length() - from < 1 || tn.length() - from > 15) {
+            return false;
+        }
+        for (int i = from; i < tn.length(); i++) {
+            if (tn.charAt(i) < '0' || tn.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPrintableAscii(String s, int maxLength) {
+        if (s.isEmpty() || s.length() > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < 0x21 || s.charAt(i) > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package io.callsign.signing;
 
 import io.callsign.credentials.SigningCredentials;
+import io.callsign.passport.Base64Url;
 import io.callsign.passport.Es256;
 import io.callsign.passport.IdentityHeaderCodec;
 import io.callsign.passport.PassportCodec;
@@ -17,22 +18,24 @@ import java.util.Base64;
  * Immutable and thread-safe.
  *
  * @param source    the credentials these were prepared from (compared by identity on each call)
- * @param header    base64url of the canonical protected header (SIGN-01/02/04/10)
- * @param tail      what follows the token in the Identity header (HDR-01, SIGN-04)
+ * @param header    base64url of the canonical protected header (SIGN-01/02/04/10), ASCII bytes
+ * @param tail      what follows the token in the Identity header (HDR-01, SIGN-04), ASCII bytes
  * @param signer    the key, prepared for the ES256 provider
  * @param notBefore the leaf's notBefore
  * @param notAfter  the leaf's notAfter
  */
-record PreparedCredentials(SigningCredentials source, String header, String tail, Es256.Signer signer,
+record PreparedCredentials(SigningCredentials source, byte[] header, byte[] tail, Es256.Signer signer,
         Instant notBefore, Instant notAfter) {
 
+    private static final int SIGNATURE_BYTES = 64;
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     /** A syntactically valid token, only to learn the header tail from the one formatter. */
     private static final String PLACEHOLDER = "e30.e30.AA";
 
     static PreparedCredentials of(SigningCredentials credentials, Es256 es256) {
-        String header = B64URL.encodeToString(PassportCodec.encodeHeader(credentials.x5u()).getBytes(StandardCharsets.UTF_8));
-        String tail = IdentityHeaderCodec.format(PLACEHOLDER, credentials.x5u()).substring(PLACEHOLDER.length());
+        byte[] header = B64URL.encode(PassportCodec.encodeHeader(credentials.x5u()).getBytes(StandardCharsets.UTF_8));
+        byte[] tail = IdentityHeaderCodec.format(PLACEHOLDER, credentials.x5u()).substring(PLACEHOLDER.length())
+                .getBytes(StandardCharsets.US_ASCII);
         return new PreparedCredentials(credentials, header, tail, es256.signerFor(credentials.key()),
                 credentials.leaf().getNotBefore().toInstant(), credentials.leaf().getNotAfter().toInstant());
     }
@@ -42,11 +45,18 @@ record PreparedCredentials(SigningCredentials source, String header, String tail
      * SIGN-11) of the canonical payload, a 64-byte R||S signature (SIGN-12), then {@link #tail}.
      */
     String identity(ShakenClaims claims) {
-        String signingInput = header + '.' + B64URL.encodeToString(
-                PassportCodec.encodePayload(claims).getBytes(StandardCharsets.UTF_8));
-        byte[] signature = signer.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
-        return new StringBuilder(signingInput.length() + 90 + tail.length())
-                .append(signingInput).append('.').append(B64URL.encodeToString(signature)).append(tail).toString();
+        byte[] payload = PassportCodec.encodePayload(claims).getBytes(StandardCharsets.UTF_8);
+        // The whole header value is built in one array: the signing input is its first part.
+        byte[] out = new byte[header.length + 1 + Base64Url.encodedLength(payload.length) + 1
+                + Base64Url.encodedLength(SIGNATURE_BYTES) + tail.length];
+        System.arraycopy(header, 0, out, 0, header.length);
+        out[header.length] = '.';
+        int signed = Base64Url.encode(payload, 0, payload.length, out, header.length + 1);
+        byte[] signature = signer.sign(out, 0, signed);
+        out[signed] = '.';
+        int end = Base64Url.encode(signature, 0, signature.length, out, signed + 1);
+        System.arraycopy(tail, 0, out, end, tail.length);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /** SIGN-15: true when {@code t} is within the leaf's validity period. */
