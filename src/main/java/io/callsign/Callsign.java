@@ -13,6 +13,7 @@ import io.callsign.credentials.CredentialsConfig;
 import io.callsign.credentials.CredentialsSetup;
 import io.callsign.database.Database;
 import io.callsign.http.HttpServer;
+import io.callsign.http.ListenException;
 import io.callsign.http.Routes;
 import io.callsign.ops.HealthHandlers;
 import io.callsign.ops.Metrics;
@@ -38,7 +39,6 @@ import io.callsign.signing.SigningMetrics;
 import io.callsign.signing.SigningService;
 import io.callsign.verification.VerificationSetup;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import io.callsign.provisioning.Cli;
 import io.callsign.provisioning.ProvisioningApi;
@@ -61,7 +61,8 @@ public final class Callsign implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Callsign.class);
 
     private final Settings settings;
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    /** Everything opened, closed in reverse order on stop, or at once when start-up fails half-way. */
+    private final List<AutoCloseable> resources;
     private final HttpServer http;
     private final Database database;
     private final ActiveCredentials credentials = new ActiveCredentials();
@@ -71,8 +72,9 @@ public final class Callsign implements AutoCloseable {
     private final RpcTcpServer rpcTcp;
     private final Optional<AcmeService> acme;
 
-    private Callsign(Settings settings) {
+    private Callsign(Settings settings, List<AutoCloseable> resources) {
         this.settings = settings;
+        this.resources = resources;
         Clock clock = Clock.systemUTC();
         Metrics metrics = new Metrics();
         this.credentialsSetup = CredentialsSetup.prepare(CredentialsConfig.from(settings), credentials, clock);
@@ -130,11 +132,12 @@ public final class Callsign implements AutoCloseable {
         verification.mount(routes);
         verification.register(rpc);
 
+        // The HTTP server comes last: a failure before it leaves only owned resources to close.
+        this.rpcTcp = settings.rpc().listeners().isEmpty() ? null : own(startRpc(settings, rpc));
         this.http = HttpServer.start(settings.http().listen(), credentialsSetup.httpsListeners(), routes,
                 settings.http().maxBodyBytes());
         credentialsSetup.activate(http);
         acme.ifPresent(this::startAcme);
-        this.rpcTcp = settings.rpc().listeners().isEmpty() ? null : own(startRpc(settings, rpc));
     }
 
     /** {@code GET /v1/explain}: the attestation the current snapshot gives a hypothetical call. */
@@ -164,7 +167,7 @@ public final class Callsign implements AutoCloseable {
         try {
             return RpcTcpServer.start(RpcConfig.defaults().withListeners(settings.rpc().listeners()), rpc);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen for JSON-RPC on " + settings.rpc().listeners() + ": " + e.getMessage(), e);
+            throw new ListenException(e.getMessage(), e); // names the listener and CALLSIGN_RPC_LISTEN
         }
     }
 
@@ -196,7 +199,13 @@ public final class Callsign implements AutoCloseable {
 
     /** Starts a service from validated settings. */
     public static Callsign start(Settings settings) {
-        return new Callsign(settings);
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            return new Callsign(settings, opened);
+        } catch (RuntimeException | Error e) {
+            closeAll(opened); // e.g. the embedded database, when the HTTP port turns out to be taken
+            throw e;
+        }
     }
 
     public static void main(String[] args) {
@@ -221,6 +230,9 @@ public final class Callsign implements AutoCloseable {
         } catch (ConfigException e) {
             System.err.println("Callsign cannot start. " + e.getMessage());
             return 2;
+        } catch (ListenException e) {
+            System.err.println("Callsign cannot start: " + e.getMessage());
+            return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: finishing requests in flight (up to {} s)", loaded.settings().http().shutdownGraceSeconds());
@@ -285,6 +297,10 @@ public final class Callsign implements AutoCloseable {
     @Override
     public void close() {
         http.shutdown(Duration.ofSeconds(settings.http().shutdownGraceSeconds()));
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +80,33 @@ class ServiceIT {
                 .contains("2 setting problem(s)")
                 .contains("CALLSIGN_LISTEN='nowhere'")
                 .contains("SBC_STIR_ATTESTATION='Z'");
+    }
+
+    @Test
+    void aTakenPortStopsStartUpWithOneLineAndLeavesNoDatabaseRunning(@TempDir Path dataDir) throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        int code;
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                code = Callsign.run(new String[] {"serve"}, Map.of("CALLSIGN_DATA_DIR", dataDir.toString(),
+                        "CALLSIGN_LISTEN", "127.0.0.1:" + taken.getLocalPort(), "CALLSIGN_TLS_LISTEN", "off"));
+            } finally {
+                System.setErr(original);
+            }
+            String report = err.toString(StandardCharsets.UTF_8);
+            assertThat(code).isEqualTo(1);
+            assertThat(report).contains("Callsign cannot start: cannot listen on http://127.0.0.1:" + taken.getLocalPort()
+                    + " (CALLSIGN_LISTEN)").contains("choose another address").doesNotContain("\tat ");
+        }
+        // The embedded PostgreSQL started before the listener failed was stopped, not orphaned.
+        assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
+        try (Callsign again = Callsign.start(io.callsign.config.SettingsLoader.load(Map.of(
+                "CALLSIGN_DATA_DIR", dataDir.toString(), "CALLSIGN_LISTEN", "127.0.0.1:0", "CALLSIGN_TLS_LISTEN", "off"))
+                .settings())) {
+            assertThat(again.database().isReachable(java.time.Duration.ofSeconds(5))).isTrue();
+        }
     }
 
     @Test

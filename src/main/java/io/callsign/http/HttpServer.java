@@ -5,7 +5,9 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +54,39 @@ public final class HttpServer implements AutoCloseable {
                 .setHandler(root);
         https.forEach(h -> builder.addHttpsListener(h.address().port(), h.address().host(), h.tls()));
         Undertow undertow = builder.build();
-        undertow.start();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            undertow.stop();
+            throw listenFailure(listen, https, e);
+        }
         HttpServer server = new HttpServer(undertow, graceful);
         LOG.info("HTTP listening on {}", server.addresses());
         return server;
+    }
+
+    /**
+     * Undertow reports a bind failure without the address; name the listener that cannot bind (probed
+     * once more, after the failure) and the setting that chose it.
+     */
+    private static ListenException listenFailure(HostPort listen, List<HttpsListener> https, RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String busy = !canBind(listen) ? "http://" + listen + " (CALLSIGN_LISTEN)"
+                : https.stream().filter(h -> !canBind(h.address())).findFirst()
+                        .map(h -> "https://" + h.address() + " (CALLSIGN_TLS_LISTEN)")
+                        .orElse("http://" + listen + " (CALLSIGN_LISTEN) or its HTTPS listener (CALLSIGN_TLS_LISTEN)");
+        return new ListenException("cannot listen on " + busy + ": " + cause.getMessage()
+                + "; stop the process holding the port or choose another address", e);
+    }
+
+    private static boolean canBind(HostPort address) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address.host(), address.port()));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The port actually bound by the first (plain) listener; useful when configured as 0. */
