@@ -86,7 +86,7 @@ class SignRtjsonTest {
     void anyJsonValueForRtjsonGivesAnAnswerOrA400() {
         Random random = new Random(8588);
         int[] outcomes = new int[2];
-        for (int i = 0; i < 5_000; i++) {
+        for (int i = 0; i < 2_000; i++) {
             JsonNode value = random.nextInt(3) == 0 ? document(random) : value(random, 0);
             String body = "{\"from\":\"sip:+15145559876@ims.local\"," + TO_BOB + ",\"rtjson\":" + value + "}";
             int http = outcome(body, () -> JsonBodies.read(body.getBytes(StandardCharsets.UTF_8), SignRequest.class));
@@ -94,8 +94,8 @@ class SignRtjsonTest {
             assertThat(rpc).as(body).isEqualTo(http);
             outcomes[http]++;
         }
-        assertThat(outcomes[0]).as("answers").isGreaterThan(500);
-        assertThat(outcomes[1]).as("400s").isGreaterThan(500);
+        assertThat(outcomes[0]).as("answers").isGreaterThan(200);
+        assertThat(outcomes[1]).as("400s").isGreaterThan(200);
     }
 
     private int outcome(String body, java.util.function.Supplier<SignRequest> decode) {
