@@ -3,6 +3,7 @@ package io.callsign.signing;
 import io.callsign.attestation.AttestationLevel;
 import io.callsign.attestation.CallOrigin;
 import io.callsign.http.Problem;
+import io.callsign.rtjson.RtjsonOption;
 import java.time.Instant;
 
 /**
@@ -17,9 +18,10 @@ import java.time.Instant;
  * @param date        the INVITE's Date, or null when it had none
  * @param parties     the canonical numbers, or null when {@code notSignable}
  * @param notSignable why the parties cannot be signed for, or null
+ * @param rtjson      the rtjson option, or null when the request asked for none
  */
 record SignInput(AttestationLevel requested, String origid, CallOrigin origin, Instant date, CallParties parties,
-        String notSignable) {
+        String notSignable, RtjsonOption rtjson) {
 
     static SignInput of(SignRequest request, String countryCode) {
         if (request == null) {
@@ -29,10 +31,11 @@ record SignInput(AttestationLevel requested, String origid, CallOrigin origin, I
         String origid = origid(request.origid());
         Instant date = date(request.date());
         CallOrigin origin = origin(request);
+        RtjsonOption rtjson = RtjsonOption.parse(request.rtjson(), request.ruri(), request.to());
         try {
-            return new SignInput(requested, origid, origin, date, CallParties.of(request, countryCode), null);
+            return new SignInput(requested, origid, origin, date, CallParties.of(request, countryCode), null, rtjson);
         } catch (CallParties.NotSignable e) {
-            return new SignInput(requested, origid, origin, date, null, e.getMessage());
+            return new SignInput(requested, origid, origin, date, null, e.getMessage(), rtjson);
         }
     }
 

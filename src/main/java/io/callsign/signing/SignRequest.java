@@ -1,6 +1,7 @@
 package io.callsign.signing;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -21,6 +22,8 @@ import java.util.List;
  * @param attest     requested attestation, honoured only when policy allows
  * @param origid     origination identifier (UUID) to use instead of a fresh one
  * @param date       the INVITE's Date header, if it has one
+ * @param rtjson     {@code true} or an rtjson routing document: answer with a Kamailio rtjson document
+ *                   whose routes carry the Identity (see {@link io.callsign.rtjson.RtjsonOption})
  */
 public record SignRequest(
         String from,
@@ -36,5 +39,13 @@ public record SignRequest(
         String trunk,
         String attest,
         String origid,
-        String date) {
+        String date,
+        JsonNode rtjson) {
+
+    /** A request without the rtjson option. */
+    public SignRequest(String from, String pai, String orig, String to, String ruri, List<String> dest, String callId,
+            String sourceIp, String authUser, Boolean registered, String trunk, String attest, String origid,
+            String date) {
+        this(from, pai, orig, to, ruri, dest, callId, sourceIp, authUser, registered, trunk, attest, origid, date, null);
+    }
 }

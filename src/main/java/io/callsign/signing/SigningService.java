@@ -8,9 +8,11 @@ import io.callsign.http.Problem;
 import io.callsign.numbers.NumberSnapshot;
 import io.callsign.passport.Es256;
 import io.callsign.passport.ShakenClaims;
+import io.callsign.rtjson.HeaderLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,19 +54,34 @@ public final class SigningService {
      * @throws Problem 400 naming the field, when the request is malformed (whatever the settings)
      */
     public SignResponse sign(SignRequest request) {
+        SignInput input;
         SignResponse response;
         try {
-            response = decide(request);
+            input = SignInput.of(request, config.defaultCountryCode());
+            response = decide(input, request);
         } catch (Problem malformed) {
             metrics.recordMalformed();
             throw malformed;
         }
         metrics.record(response);
-        return response;
+        return input.rtjson() == null ? response : response.withRtjson(input.rtjson().answer(addedHeaders(response)));
     }
 
-    private SignResponse decide(SignRequest request) {
-        SignInput input = SignInput.of(request, config.defaultCountryCode());
+    /**
+     * The header lines an rtjson route carries: Identity, then the headers of the answer (Date), all
+     * made by Callsign; none when the call is not signed, so that it routes unsigned.
+     */
+    private static List<HeaderLine> addedHeaders(SignResponse response) {
+        if (response.identity() == null) {
+            return List.of();
+        }
+        List<HeaderLine> lines = new ArrayList<>();
+        lines.add(new HeaderLine("Identity", response.identity()));
+        response.headers().forEach((name, value) -> lines.add(new HeaderLine(name, value)));
+        return lines;
+    }
+
+    private SignResponse decide(SignInput input, SignRequest request) {
         if (!config.enabled()) {
             return SignResponse.notSigned(DISABLED);
         }

@@ -34,6 +34,9 @@ class KamailioConfigIT {
         "CALLSIGN_MODE_RPC CALLSIGN_ROLE_VERIFY",
         "CALLSIGN_MODE_RPC CALLSIGN_SIGN_FAIL_CLOSED CALLSIGN_VERIFY_FAIL_CLOSED CALLSIGN_NO_REASON",
         "CALLSIGN_MODE_HTTP CALLSIGN_SIGN_FAIL_CLOSED CALLSIGN_VERIFY_FAIL_CLOSED CALLSIGN_NO_REASON",
+        "CALLSIGN_MODE_HTTP CALLSIGN_RTJSON",
+        "CALLSIGN_MODE_RPC CALLSIGN_RTJSON CALLSIGN_SIGN_FAIL_CLOSED",
+        "CALLSIGN_RTJSON CALLSIGN_ROLE_VERIFY",
     })
     void exampleConfigPassesKamailioCheck(String defines) throws Exception {
         Result result = check(defines.isBlank() ? List.of() : List.of(defines.split(" ")));
