@@ -99,7 +99,8 @@ public final class Callsign implements AutoCloseable {
                 AttestationMode.parse(settings.stir().attestation()),
                 OverridePolicy.parse(settings.stir().attestOverride()), settings.stir().requireKyc()), clock);
         this.signing = new SigningService(
-                new SigningConfig(settings.stir().enabled(), settings.stir().defaultCountryCode(), Duration.ofSeconds(60)),
+                new SigningConfig(settings.stir().enabled(), settings.stir().defaultCountryCode(),
+                        Duration.ofSeconds(settings.stir().maxDateSkewSeconds())),
                 attestation,
                 provisioning::snapshot, credentials, es256, clock, new SigningMetrics(metrics));
 

@@ -45,9 +45,11 @@ public record Settings(
      * @param cryptoProvider     {@code CALLSIGN_CRYPTO_PROVIDER}: auto, accp, bc or jdk
      * @param defaultCountryCode prepended to national numbers ({@code CALLSIGN_DEFAULT_COUNTRY_CODE})
      * @param labSpc             service provider code in the generated lab certificate
+     * @param maxDateSkewSeconds {@code CALLSIGN_SIGN_MAX_DATE_SKEW_SECONDS}: an INVITE Date further from now is
+     *                           not signed (RFC 8224 §6.1 step 3 suggests 60 s)
      */
     public record Stir(boolean enabled, String attestation, String attestOverride, boolean requireKyc,
-            String defaultCountryCode, String labSpc, String cryptoProvider) {
+            String defaultCountryCode, String labSpc, String cryptoProvider, int maxDateSkewSeconds) {
     }
 
     /**

@@ -70,7 +70,8 @@ public final class SettingsLoader {
                 r.bool("CALLSIGN_ATTEST_REQUIRE_KYC", true),
                 countryCode,
                 spc,
-                r.choice("CALLSIGN_CRYPTO_PROVIDER", "auto", "auto", "accp", "bc", "jdk"));
+                r.choice("CALLSIGN_CRYPTO_PROVIDER", "auto", "auto", "accp", "bc", "jdk"),
+                r.integer("CALLSIGN_SIGN_MAX_DATE_SKEW_SECONDS", 60, 1, 3_600));
     }
 
     private static Settings.Rpc rpc(SettingsReader r) {

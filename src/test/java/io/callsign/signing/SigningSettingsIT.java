@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The settings that change what {@code /v1/sign} answers, each on its own service: a fixed
- * {@code SBC_STIR_ATTESTATION} (SIGN-13), {@code CALLSIGN_ATTEST_OVERRIDE}, and {@code SBC_ENABLE_STIR=false}.
+ * {@code SBC_STIR_ATTESTATION} (SIGN-13), {@code CALLSIGN_ATTEST_OVERRIDE}, {@code SBC_ENABLE_STIR=false}, and
+ * {@code CALLSIGN_SIGN_MAX_DATE_SKEW_SECONDS} (SIGN-15).
  */
 class SigningSettingsIT {
 
@@ -94,6 +95,26 @@ class SigningSettingsIT {
             // A malformed request is still a 400: the proxy's bug shows even while signing is off.
             assertThat(client.post(json("from", "tel:+15145559876")).statusCode()).isEqualTo(400);
         }
+    }
+
+    @Test
+    void sign15TheDateSkewAllowanceIsASetting() {
+        try (TestService service = TestService.start(Map.of("CALLSIGN_SIGN_MAX_DATE_SKEW_SECONDS", "300"))) {
+            SignClient client = new SignClient(service);
+            java.time.Instant now = java.time.Instant.now();
+
+            JsonNode twoMinutesOld = client.sign(withDate(ALICE, now.minusSeconds(120)));
+            JsonNode tenMinutesOld = client.sign(withDate(ALICE, now.minusSeconds(600)));
+
+            assertThat(twoMinutesOld.get("identity").isTextual()).as(twoMinutesOld.toString()).isTrue();
+            assertThat(SignClient.payload(twoMinutesOld).get("iat").asLong()).isEqualTo(now.minusSeconds(120).getEpochSecond());
+            assertThat(tenMinutesOld.get("identity").isNull()).isTrue();
+            assertThat(tenMinutesOld.path("reason").asText()).contains("old").contains("at most 300 s");
+        }
+    }
+
+    private static String withDate(String body, java.time.Instant date) {
+        return body.substring(0, body.length() - 1) + ",\"date\":\"" + SipDate.format(date) + "\"}";
     }
 
     private static SignClient provisioned(TestService service) throws InterruptedException {
