@@ -122,7 +122,9 @@ public final class Callsign implements AutoCloseable {
                         .orElse(credentialsSetup.readiness()))
                 .register("provisioning", () -> snapshotReadiness(provisioning.status()));
         health.mount(routes);
-        new ProvisioningApi(database.dataSource(), ProvisioningConfig.withToken(settings.provisioning().token()),
+        new ProvisioningApi(database.dataSource(), new ProvisioningConfig(settings.provisioning().token(),
+                        settings.provisioning().importMaxBytes(),
+                        Duration.ofSeconds(settings.provisioning().importIdleTimeoutSeconds())),
                 query -> explain(attestation, query)).mount(routes);
         credentialsSetup.registerMetrics(metrics);
         acme.ifPresent(service -> service.registerMetrics(metrics));

@@ -197,12 +197,17 @@ public record Settings(
             Duration leaseTtl, Duration syncInterval) {
     }
 
-    /** @param token bearer token for the provisioning API; empty = loopback clients only */
-    public record Provisioning(Optional<String> token) {
+    /**
+     * @param token                    bearer token for the provisioning API; empty = loopback clients only
+     * @param importMaxBytes           {@code CALLSIGN_IMPORT_MAX_BYTES}: largest CSV import body
+     * @param importIdleTimeoutSeconds {@code CALLSIGN_IMPORT_IDLE_TIMEOUT_SECONDS}: a silent import is rolled back after this
+     */
+    public record Provisioning(Optional<String> token, long importMaxBytes, int importIdleTimeoutSeconds) {
 
         @Override
         public String toString() {
-            return "Provisioning[token=" + (token.isPresent() ? "****" : "(unset)") + "]";
+            return "Provisioning[token=" + (token.isPresent() ? "****" : "(unset)") + ", importMaxBytes=" + importMaxBytes
+                    + ", importIdleTimeoutSeconds=" + importIdleTimeoutSeconds + "]";
         }
     }
 }

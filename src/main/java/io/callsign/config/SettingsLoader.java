@@ -50,7 +50,9 @@ public final class SettingsLoader {
                 r.integer("CALLSIGN_SNAPSHOT_MAX_AGE_SECONDS", 120, 5, 86_400));
         Settings.Acme acme = AcmeSettings.read(r, dataDir);
         return new Settings(dataDir, http, rpc, database, snapshot, stir(r), credentials(r, acme), verification(r), acme,
-                new Settings.Provisioning(r.secret("CALLSIGN_PROVISIONING_TOKEN")));
+                new Settings.Provisioning(r.secret("CALLSIGN_PROVISIONING_TOKEN"),
+                        r.longInteger("CALLSIGN_IMPORT_MAX_BYTES", 10L * 1024 * 1024 * 1024, 1_024, Long.MAX_VALUE),
+                        r.integer("CALLSIGN_IMPORT_IDLE_TIMEOUT_SECONDS", 60, 1, 86_400)));
     }
 
     private static Settings.Stir stir(SettingsReader r) {

@@ -67,9 +67,13 @@ public final class SettingsReader {
     }
 
     public int integer(String key, int defaultValue, int min, int max) {
+        return (int) longInteger(key, defaultValue, min, max);
+    }
+
+    public long longInteger(String key, long defaultValue, long min, long max) {
         return optional(key).map(text -> {
             try {
-                int value = Integer.parseInt(text.trim());
+                long value = Long.parseLong(text.trim());
                 if (value < min || value > max) {
                     return problem(key, text, "use a whole number from " + min + " to " + max, defaultValue);
                 }
