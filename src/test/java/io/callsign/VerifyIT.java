@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callsign.http.JsonBodies;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +70,27 @@ class VerifyIT {
         assertThat(verdict.get("reject").isNull()).isTrue();
         assertThat(verdict.get("reasonHeader").isNull()).isTrue();
         assertThat(response.body().length()).isLessThan(8192);
+    }
+
+    @Test
+    void aBodyThatArrivesInTwoPartsIsReadWhole() throws Exception {
+        byte[] body = signedCall("parts-1@test").toString().getBytes(StandardCharsets.UTF_8);
+        String head = "POST /v1/verify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        String answer;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), service.service().httpPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            Thread.sleep(200); // the server reads the first half on its own
+            out.write(body, body.length / 2, body.length - body.length / 2);
+            out.flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("\"verstat\":\"TN-Validation-Passed\"");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +109,24 @@ public final class CredentialResolver implements AutoCloseable {
         return resolution;
     }
 
+    /**
+     * The answer {@link #resolve(String, Instant)} would give, when it is in memory: a cached credential
+     * (fresh, or stale while a background refresh runs) or a remembered failure. Empty when only a fetch
+     * (or, after an anchor change, a re-validation) can tell: then call {@link #resolve} where waiting is
+     * fine. Never blocks, so it may run on an I/O thread; counts the lookup only when it answers.
+     */
+    public Optional<Resolution> resolveWithoutWaiting(String x5u, Instant callTime) {
+        Objects.requireNonNull(callTime, "callTime");
+        if (x5u == null) {
+            return Optional.of(resolve(null, callTime));
+        }
+        Resolution resolution = fromMemory(x5u, callTime, false);
+        if (resolution instanceof Resolution.Failed failed) {
+            stats.failure(failed.kind());
+        }
+        return Optional.ofNullable(resolution);
+    }
+
     public CertificateStats stats() {
         return stats;
     }
@@ -124,9 +143,32 @@ public final class CredentialResolver implements AutoCloseable {
     }
 
     private Resolution lookup(String url, Instant callTime) {
+        Resolution cached = fromMemory(url, callTime, true);
+        if (cached != null) {
+            return cached;
+        }
+        stats.miss();
+        try {
+            // Refused URLs (X5U-01/02) are answered here and never cached, so a flood of junk
+            // URLs cannot evict good entries or occupy fetch threads.
+            policy.check(url);
+        } catch (CredentialException e) {
+            return new Resolution.Failed(e.kind(), e.getMessage());
+        }
+        return atCallTime(awaitLoad(url), callTime);
+    }
+
+    /**
+     * The answer held in memory, or null when it takes a fetch; also null for an entry judged against
+     * older anchors unless {@code mayRevalidate} (validation is CPU work kept off I/O threads).
+     */
+    private Resolution fromMemory(String url, Instant callTime, boolean mayRevalidate) {
         Instant now = clock.instant();
         CacheEntry entry = cache.get(url);
         if (entry instanceof CacheEntry.Good good && good.generation() != anchors.current().generation()) {
+            if (!mayRevalidate) {
+                return null;
+            }
             entry = cache.replace(url, good, loader.revalidate(good));
         }
         if (entry instanceof CacheEntry.Good good && now.isBefore(good.staleUntil())) {
@@ -145,15 +187,7 @@ public final class CredentialResolver implements AutoCloseable {
             stats.negativeHit();
             return bad.failure();
         }
-        stats.miss();
-        try {
-            // Refused URLs (X5U-01/02) are answered here and never cached, so a flood of junk
-            // URLs cannot evict good entries or occupy fetch threads.
-            policy.check(url);
-        } catch (CredentialException e) {
-            return new Resolution.Failed(e.kind(), e.getMessage());
-        }
-        return atCallTime(awaitLoad(url), callTime);
+        return null;
     }
 
     private Resolution atCallTime(CacheEntry entry, Instant callTime) {

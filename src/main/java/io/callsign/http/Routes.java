@@ -4,6 +4,7 @@ import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -52,6 +53,16 @@ public final class Routes {
      */
     public <Q> Routes postJson(String path, Class<Q> requestType, Function<Q, Object> operation, boolean blocking) {
         return post(path, new JsonOperationHandler<>(requestType, operation, blocking));
+    }
+
+    /**
+     * A JSON-in, JSON-out POST operation that usually answers from memory: the I/O thread tries
+     * {@code withoutWaiting} (which must never block) and answers when it gives a result; when it gives
+     * none, {@code mayWait} runs on a worker thread with the same request.
+     */
+    public <Q> Routes postJsonInlineFirst(String path, Class<Q> requestType,
+                                          Function<Q, Optional<Object>> withoutWaiting, Function<Q, Object> mayWait) {
+        return post(path, new InlineFirstJsonHandler<>(requestType, withoutWaiting, mayWait));
     }
 
     HttpHandler handler() {

@@ -4,8 +4,6 @@ import io.callsign.numbers.TelephoneNumber;
 import io.callsign.passport.ShakenClaims;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,16 +67,9 @@ record CallFacts(Instant now, Optional<Instant> date, String dateProblem, Option
         return null;
     }
 
-    /**
-     * RFC 3261 §20.17: SIP-date is rfc1123-date and always GMT (SEC-11). The JDK formatter also takes
-     * numeric offsets, which SIP does not allow, hence the suffix check.
-     */
+    /** RFC 3261 §20.17: SIP-date is rfc1123-date and always GMT (SEC-11); see {@link SipDate}. */
     static Instant parseDate(String text) {
-        String trimmed = text.trim();
-        if (!trimmed.endsWith(" GMT") || trimmed.length() > 64) {
-            throw new DateTimeException("not GMT");
-        }
-        return ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        return SipDate.parse(text);
     }
 
     /**

@@ -11,7 +11,6 @@ import io.callsign.passport.Reason;
 import io.callsign.passport.ShakenClaims;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The RFC 8224 §6.2 steps for one Identity header, in order (VER-01): syntax and ppt, the profile's
@@ -19,12 +18,13 @@ import java.util.regex.Pattern;
  * VER-05/06/08), the credential (Steps 3-4: fetch, trust, validity at the call time, VER-07/13/14),
  * the signature over the received bytes (Step 5, VER-12/21), then replay (VER-20). Freshness is judged
  * before the credential is dereferenced, so a stale or replayed request never causes a fetch.
- * Never throws for any input. Thread-safe. Longer than most classes because the RFC's steps read
+ * {@link #prepare} runs the steps without effects, up to and including the credential; {@link #finish}
+ * the signature and the replay record, so a request can be given up (to be redone where waiting for
+ * a fetch is fine) before anything is recorded. Never throws for any input, except {@link NeedsFetch}
+ * when asked not to wait. Thread-safe. Longer than most classes because the RFC's steps read
  * best in their order, in one place.
  */
 final class HeaderCheck {
-
-    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final VerificationConfig config;
     private final CredentialSource credentials;
@@ -38,59 +38,101 @@ final class HeaderCheck {
         this.replays = replays;
     }
 
+    /**
+     * Thrown by {@link #prepare} asked not to wait when the credential is not in memory; carries no
+     * stack trace (it is control flow, and on the warm path it is never thrown).
+     */
+    static final class NeedsFetch extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeedsFetch() {
+            super("the credential needs a fetch", null, false, false);
+        }
+    }
+
+    private static final NeedsFetch NEEDS_FETCH = new NeedsFetch();
+
+    /**
+     * Steps 1-4 are done: either {@code outcome} is final (failed or ignored), or the signature is next,
+     * with {@code passport}, the trusted {@code credential} and the {@code ppi} for a Reason.
+     */
+    record Prepared(HeaderOutcome outcome, DecodedPassport passport, Credential credential, String ppi) {
+        static Prepared done(HeaderOutcome outcome) {
+            return new Prepared(outcome, null, null, null);
+        }
+    }
+
+    /** All steps for one header, waiting for a fetch if need be. */
     HeaderOutcome check(String value, CallFacts call) {
+        return finish(prepare(value, call, true), call);
+    }
+
+    /**
+     * The steps without effects, up to the credential (RFC 8224 §6.2 Steps 1-4).
+     *
+     * @param mayWait false on an I/O thread: a credential that is not in memory throws {@link NeedsFetch}
+     */
+    Prepared prepare(String value, CallFacts call, boolean mayWait) {
         IdentityHeader header;
         try {
             header = IdentityHeaderCodec.parse(value);
         } catch (PassportException e) {
-            return new HeaderOutcome.Failed(e.reason(), e.detail(), null, null);
+            return Prepared.done(new HeaderOutcome.Failed(e.reason(), e.detail(), null, null));
         }
         if (IdentityRules.unsupportedPpt(header, config.profile())) {
-            return new HeaderOutcome.Ignored("ppt=" + Bounded.quote(header.ppt())
-                    + " is not supported, only shaken; the header is ignored (RFC 8224 §6.2 Step 1, VER-02)");
+            return Prepared.done(new HeaderOutcome.Ignored("ppt=" + Bounded.quote(header.ppt())
+                    + " is not supported, only shaken; the header is ignored (RFC 8224 §6.2 Step 1, VER-02)"));
         }
         String ppi = ppi(header.token());
         Optional<IdentityRules.Refusal> refusal = IdentityRules.parameters(header, config.profile());
         if (refusal.isPresent()) {
-            return failed(refusal.get().reason(), refusal.get().detail(), header.info().toString(), ppi);
+            return done(refusal.get().reason(), refusal.get().detail(), header.info().toString(), ppi);
         }
         DecodedPassport passport;
         try {
             passport = PassportCodec.decode(header.token());
         } catch (PassportException e) {
             if (e.reason() == Reason.USE_SUPPORTED_PASSPORT_FORMAT && config.profile() == VerificationConfig.Profile.RFC) {
-                return new HeaderOutcome.Ignored(e.detail() + "; the header is ignored");
+                return Prepared.done(new HeaderOutcome.Ignored(e.detail() + "; the header is ignored"));
             }
-            return failed(e.reason(), e.detail(), header.info().toString(), ppi);
+            return done(e.reason(), e.detail(), header.info().toString(), ppi);
         }
-        return checkDecoded(header, passport, call, ppi);
+        return checkDecoded(header, passport, call, ppi, mayWait);
     }
 
-    private HeaderOutcome checkDecoded(IdentityHeader header, DecodedPassport passport, CallFacts call, String ppi) {
+    private Prepared checkDecoded(IdentityHeader header, DecodedPassport passport, CallFacts call, String ppi,
+                                  boolean mayWait) {
         String x5u = passport.x5u().toString();
         Optional<IdentityRules.Refusal> refusal = IdentityRules.passport(header, passport, config.profile());
         if (refusal.isPresent()) {
-            return failed(refusal.get().reason(), refusal.get().detail(), header.info().toString(), ppi);
+            return done(refusal.get().reason(), refusal.get().detail(), header.info().toString(), ppi);
         }
         String mismatch = call.numbersMismatch(passport.claims());
         if (mismatch != null) {
-            return failed(Reason.INVALID_IDENTITY_HEADER, mismatch, x5u, ppi);
+            return done(Reason.INVALID_IDENTITY_HEADER, mismatch, x5u, ppi);
         }
         Optional<IdentityRules.Refusal> stale = staleness(passport.claims(), call);
         if (stale.isPresent()) {
-            return failed(stale.get().reason(), stale.get().detail(), x5u, ppi);
+            return done(stale.get().reason(), stale.get().detail(), x5u, ppi);
         }
         Instant callTime = call.date().orElse(Instant.ofEpochSecond(passport.claims().iat()));
-        Resolution resolution = credentials.resolve(x5u, callTime);
+        Resolution resolution = mayWait ? credentials.resolve(x5u, callTime)
+                : credentials.resolveWithoutWaiting(x5u, callTime).orElseThrow(() -> NEEDS_FETCH);
         if (resolution instanceof Resolution.Failed failure) {
             Reason reason = failure.kind().sipCode() == 436 ? Reason.BAD_IDENTITY_INFO : Reason.UNSUPPORTED_CREDENTIAL;
-            return failed(reason, failure.message(), x5u, ppi);
+            return done(reason, failure.message(), x5u, ppi);
         }
-        Credential credential = ((Resolution.Trusted) resolution).credential();
-        return checkSignature(passport, credential, call, ppi);
+        return new Prepared(null, passport, ((Resolution.Trusted) resolution).credential(), ppi);
     }
 
-    private HeaderOutcome checkSignature(DecodedPassport passport, Credential credential, CallFacts call, String ppi) {
+    /** Step 5 (the signature over the received bytes, VER-12) and replay (VER-20): the steps with effects. */
+    HeaderOutcome finish(Prepared prepared, CallFacts call) {
+        if (prepared.outcome() != null) {
+            return prepared.outcome();
+        }
+        DecodedPassport passport = prepared.passport();
+        Credential credential = prepared.credential();
+        String ppi = prepared.ppi();
         boolean valid;
         try {
             valid = passport.verifiedBy(verifiers.verifierFor(credential.publicKey()));
@@ -125,6 +167,10 @@ final class HeaderCheck {
                 .map(why -> new IdentityRules.Refusal(Reason.STALE_DATE, why));
     }
 
+    private static Prepared done(Reason reason, String detail, String x5u, String ppi) {
+        return Prepared.done(failed(reason, detail, x5u, ppi));
+    }
+
     private static HeaderOutcome.Failed failed(Reason reason, String detail, String x5u, String ppi) {
         return new HeaderOutcome.Failed(reason, detail, x5u, ppi);
     }
@@ -133,9 +179,21 @@ final class HeaderCheck {
     private static String ppi(String token) {
         int last = token.lastIndexOf('.');
         String signature = token.substring(last + 1);
-        if (last < 0 || signature.isEmpty() || signature.length() > 128 || !BASE64URL.matcher(signature).matches()) {
+        if (last < 0 || signature.isEmpty() || signature.length() > 128 || !base64url(signature)) {
             return null;
         }
         return ".." + signature;
+    }
+
+    /** Only the RFC 4648 §5 alphabet; a loop rather than a regex, since it runs for every header. */
+    private static boolean base64url(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            if (!letter && !(c >= '0' && c <= '9') && c != '-' && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 }

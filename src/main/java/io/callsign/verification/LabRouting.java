@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * In lab mode, sends x5u URLs on the lab host to a resolver that trusts the lab root (as STI anchor
@@ -27,6 +28,11 @@ final class LabRouting implements CredentialSource {
     @Override
     public Resolution resolve(String x5u, Instant callTime) {
         return isLab(x5u) ? lab.resolve(x5u, callTime) : production.resolve(x5u, callTime);
+    }
+
+    @Override
+    public Optional<Resolution> resolveWithoutWaiting(String x5u, Instant callTime) {
+        return isLab(x5u) ? lab.resolveWithoutWaiting(x5u, callTime) : production.resolveWithoutWaiting(x5u, callTime);
     }
 
     boolean isLab(String x5u) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * through the RFC's steps in order ({@link HeaderCheck}); the verdict over all of them follows
  * §6.2.2 ({@link Verdict}). A malformed, forged or stale header is a verdict, never an exception: for
  * any request {@link #verify} returns a response. Thread-safe; a warm verification (credential
- * cached) does no I/O and one ECDSA verification.
+ * cached) does no I/O and one ECDSA verification, and {@link #verifyWithoutWaiting} lets an I/O
+ * thread do it without a hand-off to a worker.
  */
 public final class VerificationService {
 
@@ -55,15 +57,38 @@ public final class VerificationService {
         return config;
     }
 
-    /** The verdict for one call; never throws for any content of {@code request}. */
+    /** The verdict for one call; never throws for any content of {@code request}. May wait for an x5u fetch. */
     public VerifyResponse verify(VerifyRequest request) {
+        return verify(request, true).orElseThrow();
+    }
+
+    /**
+     * The verdict when it takes no waiting: every credential the headers name is in memory (cached, or
+     * a remembered failure). Empty when one needs a fetch; nothing is recorded then (no metrics, no
+     * replay entry), and {@link #verify} must be called where waiting is fine. Never blocks, so an
+     * HTTP I/O thread can answer a warm verification itself instead of handing it to a worker.
+     */
+    public Optional<VerifyResponse> verifyWithoutWaiting(VerifyRequest request) {
+        return verify(request, false);
+    }
+
+    private Optional<VerifyResponse> verify(VerifyRequest request, boolean mayWait) {
         Objects.requireNonNull(request, "request");
         CallFacts call = CallFacts.of(request, clock.instant(), config.defaultCountryCode());
         List<String> identity = request.identity();
         int evaluated = Math.min(identity.size(), MAX_IDENTITY_HEADERS);
+        // Steps without effects for every header first, so that giving up for a fetch records nothing.
+        List<HeaderCheck.Prepared> prepared = new ArrayList<>(evaluated);
+        try {
+            for (int i = 0; i < evaluated; i++) {
+                prepared.add(prepareSafely(identity.get(i), call, i, mayWait));
+            }
+        } catch (HeaderCheck.NeedsFetch e) {
+            return Optional.empty();
+        }
         List<HeaderOutcome> outcomes = new ArrayList<>(evaluated);
         for (int i = 0; i < evaluated; i++) {
-            outcomes.add(checkSafely(identity.get(i), call, i));
+            outcomes.add(finishSafely(prepared.get(i), call, i));
         }
         Verdict verdict = Verdict.of(outcomes, config.requireIdentity());
         metrics.record(verdict, outcomes);
@@ -73,17 +98,31 @@ public final class VerificationService {
         if (LOG.isDebugEnabled()) {
             LOG.debug("verify call-id={}: {} ({})", Bounded.quote(request.callId()), response.verstat(), response.detail());
         }
-        return response;
+        return Optional.of(response);
+    }
+
+    private HeaderCheck.Prepared prepareSafely(String value, CallFacts call, int index, boolean mayWait) {
+        try {
+            return check.prepare(value, call, mayWait);
+        } catch (HeaderCheck.NeedsFetch e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return HeaderCheck.Prepared.done(unexpected(index, e));
+        }
+    }
+
+    private HeaderOutcome finishSafely(HeaderCheck.Prepared prepared, CallFacts call, int index) {
+        try {
+            return check.finish(prepared, call);
+        } catch (RuntimeException e) {
+            return unexpected(index, e);
+        }
     }
 
     /** The last line of "never 500": an unexpected fault in one header fails that header with 438. */
-    private HeaderOutcome checkSafely(String value, CallFacts call, int index) {
-        try {
-            return check.check(value, call);
-        } catch (RuntimeException e) {
-            LOG.error("verify: Identity header {} could not be processed; treated as invalid (438)", index, e);
-            return new HeaderOutcome.Failed(Reason.INVALID_IDENTITY_HEADER, "the Identity header could not be "
-                    + "processed (" + e.getClass().getSimpleName() + "); see the server log", null, null);
-        }
+    private static HeaderOutcome unexpected(int index, RuntimeException e) {
+        LOG.error("verify: Identity header {} could not be processed; treated as invalid (438)", index, e);
+        return new HeaderOutcome.Failed(Reason.INVALID_IDENTITY_HEADER, "the Identity header could not be "
+                + "processed (" + e.getClass().getSimpleName() + "); see the server log", null, null);
     }
 }

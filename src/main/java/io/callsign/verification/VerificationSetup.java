@@ -63,12 +63,12 @@ public final class VerificationSetup implements AutoCloseable {
                     e.getMessage() + "; give PEM files of CA certificates")));
         }
         resolvers.add(production);
-        CredentialSource source = production::resolve;
+        CredentialSource source = CredentialSource.of(production);
         if (lab.isPresent()) {
             CredentialResolver labResolver = CredentialResolver.create(labConfig(certificates, lab.get()),
                     TrustAnchors.of(List.of(lab.get().root())), List.of(lab.get().root()), clock);
             resolvers.add(labResolver);
-            source = new LabRouting(lab.get().host(), labResolver::resolve, production::resolve);
+            source = new LabRouting(lab.get().host(), CredentialSource.of(labResolver), CredentialSource.of(production));
         }
         VerificationService service = new VerificationService(VerificationConfig.from(settings), source, es256, clock,
                 metrics);
@@ -80,14 +80,21 @@ public final class VerificationSetup implements AutoCloseable {
         return service;
     }
 
-    /** {@code POST /v1/verify}: may wait on an x5u fetch, so it runs on a worker thread. */
+    /**
+     * {@code POST /v1/verify}: a warm verification (every credential in memory) is answered on the I/O
+     * thread; one that needs an x5u fetch goes to a worker thread, where waiting is fine.
+     */
     public void mount(Routes routes) {
-        routes.postJson("/v1/verify", VerifyRequest.class, request -> {
-            if (request == null) {
-                throw Problem.badRequest("the request body must be a JSON object such as {\"identity\": [...]}");
-            }
-            return service.verify(request);
-        }, true);
+        routes.postJsonInlineFirst("/v1/verify", VerifyRequest.class,
+                request -> service.verifyWithoutWaiting(present(request)).map(response -> (Object) response),
+                request -> service.verify(present(request)));
+    }
+
+    private static VerifyRequest present(VerifyRequest request) {
+        if (request == null) {
+            throw Problem.badRequest("the request body must be a JSON object such as {\"identity\": [...]}");
+        }
+        return request;
     }
 
     /** JSON-RPC {@code stir.verify}: params is the request object (or an array holding it). */

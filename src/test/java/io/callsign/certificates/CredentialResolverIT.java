@@ -200,6 +200,48 @@ class CredentialResolverIT {
     }
 
     @Test
+    void resolveWithoutWaitingAnswersFromMemoryOnlyAndNeverFetches() {
+        String url = serve("/inline.pem", LoopbackServer.pem(PKI.chainPem(PKI.leaf())));
+        CredentialResolver resolver = resolver(config().build());
+
+        assertThat(resolver.resolveWithoutWaiting(url, clock.instant())).isEmpty();
+        assertThat(server.hits("/inline.pem")).isZero();
+        assertThat(resolver.stats().fetches()).isZero();
+        assertThat(resolver.stats().cacheMisses()).isZero();
+
+        Credential credential = trusted(resolver.resolve(url));
+        Optional<Resolution> warm = resolver.resolveWithoutWaiting(url, clock.instant());
+
+        assertThat(warm).hasValueSatisfying(r -> assertThat(trusted(r)).isSameAs(credential));
+        assertThat(server.hits("/inline.pem")).isEqualTo(1);
+        assertThat(resolver.stats().cacheHits()).isEqualTo(1);
+        assertThat(resolver.stats().cacheMisses()).isEqualTo(1);
+    }
+
+    @Test
+    void resolveWithoutWaitingGivesARememberedFailureAndLeavesAnchorChangesToResolve() {
+        String down = serve("/inline-down.pem", LoopbackServer.respond(503, null, null, new byte[0]));
+        Path file = PKI.writeRoot(dir.resolve("inline-anchors.pem"));
+        TrustAnchors anchors = TrustAnchors.load(Optional.of(file));
+        String good = serve("/inline-reload.pem", LoopbackServer.pem(PKI.chainPem(PKI.leaf())));
+        CredentialResolver resolver = resolver(config().negativeTtl(Duration.ofSeconds(30)).build(), anchors);
+        failed(resolver.resolve(down), FailureKind.FETCH_FAILED);
+        trusted(resolver.resolve(good));
+
+        Optional<Resolution> remembered = resolver.resolveWithoutWaiting(down, clock.instant());
+        TestPki.create().writeRoot(file);
+        anchors.reload();
+
+        assertThat(remembered).hasValueSatisfying(r -> failed(r, FailureKind.FETCH_FAILED));
+        assertThat(resolver.stats().failures(FailureKind.FETCH_FAILED)).isEqualTo(2);
+        // Re-validating against new anchors is CPU work for a worker thread, not for the inline path.
+        assertThat(resolver.resolveWithoutWaiting(good, clock.instant())).isEmpty();
+        assertThat(resolver.stats().revalidations()).isZero();
+        failed(resolver.resolve(good), FailureKind.UNTRUSTED);
+        assertThat(server.hits("/inline-down.pem") + server.hits("/inline-reload.pem")).isEqualTo(2);
+    }
+
+    @Test
     void failuresAreRememberedBriefly() {
         String url = serve("/down.pem", LoopbackServer.respond(503, null, null, new byte[0]));
         CredentialResolver resolver = resolver(config().negativeTtl(Duration.ofSeconds(30)).build());

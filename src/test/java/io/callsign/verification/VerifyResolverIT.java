@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,6 +89,27 @@ class VerifyResolverIT {
         assertThat(server.hits("/good.pem")).isEqualTo(1);
         assertThat(resolver.stats().fetches()).isEqualTo(1);
         assertThat(resolver.stats().cacheHits()).isEqualTo(499);
+    }
+
+    @Test
+    void aColdX5uIsLeftToTheWaitingPathAndAWarmOneIsVerifiedWithoutWaiting() {
+        String x5u = server.serve("/inline.pem", Fixture.PKI.chainPem(Fixture.LEAF));
+        CredentialResolver resolver = resolver();
+        VerificationService service = Fixture.service(VerificationConfig.defaults(), CredentialSource.of(resolver));
+        VerifyRequest request = Fixture.request(List.of(identity(claims(), x5u, Fixture.LEAF.privateKey())), date(NOW));
+
+        Optional<VerifyResponse> cold = service.verifyWithoutWaiting(request);
+        assertThat(server.hits("/inline.pem")).isZero();
+        VerifyResponse fetched = service.verify(request);
+        Optional<VerifyResponse> warm = service.verifyWithoutWaiting(request);
+
+        assertThat(cold).isEmpty();
+        assertThat(fetched.verstat()).as(fetched.detail()).isEqualTo("TN-Validation-Passed");
+        assertThat(warm).hasValueSatisfying(r -> {
+            assertThat(r.verstat()).as(r.detail()).isEqualTo("TN-Validation-Passed");
+            assertThat(r.replay()).isFalse();
+        });
+        assertThat(server.hits("/inline.pem")).isEqualTo(1);
     }
 
     @Test
