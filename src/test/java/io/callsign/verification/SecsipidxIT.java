@@ -137,15 +137,16 @@ class SecsipidxIT {
 
     @Test
     void ourIdentityHeaderPassesSecsipidxCheckAndATamperedOneDoesNot() throws Exception {
-        // secsipidx -check judges iat against the real clock.
+        // secsipidx -check judges iat against the real clock; without -expire it allows no age at all, so a
+        // check that starts in the next second would call the token expired.
         ShakenClaims fresh = Fixture.claims("A", Instant.now().getEpochSecond());
         String ours = Fixture.identity(fresh, x5u, Fixture.LEAF.privateKey());
         int dot = ours.indexOf('.');
         String tampered = ours.substring(0, dot + 3) + (ours.charAt(dot + 3) == 'A' ? 'B' : 'A') + ours.substring(dot + 4);
         String certificate = dir.resolve("cert.pem").toString();
 
-        Run good = run("-check", "-identity", ours, "-fpubkey", certificate);
-        Run bad = run("-check", "-identity", tampered, "-fpubkey", certificate);
+        Run good = run("-check", "-identity", ours, "-fpubkey", certificate, "-expire", "60");
+        Run bad = run("-check", "-identity", tampered, "-fpubkey", certificate, "-expire", "60");
 
         assertThat(good.exit()).as(good.out()).isZero();
         assertThat(good.out()).endsWith("ok");
