@@ -10,7 +10,8 @@
 #
 # Settings (environment): BENCH_DURATION (wrk seconds, default 20), BENCH_CONNECTIONS (8),
 # BENCH_THREADS (2), BENCH_WARMUP (wrk warm-up seconds, default 20: see "Warm-up" below), BENCH_TOKENS
-# (distinct signed Identity headers per batch, default 1000).
+# (distinct signed Identity headers per batch, default 1000), BENCH_JAVA_OPTS (extra JVM options for
+# Callsign, e.g. a GC or a flight recording; default none).
 #
 # What is measured, and why this way:
 # - Distinct PASSporTs. A verifier does not see one token thousands of times, and one token would
@@ -119,7 +120,7 @@ tls_port=$(free_port)
 log "starting Callsign on 127.0.0.1:$http_port (lab credentials, embedded PostgreSQL under $work/data, CALLSIGN_IAT_MAX_AGE=$max_age)"
 CALLSIGN_DATA_DIR="$work/data" CALLSIGN_LISTEN="127.0.0.1:$http_port" CALLSIGN_TLS_LISTEN="127.0.0.1:$tls_port" \
   CALLSIGN_LAB_HOST=127.0.0.1 CALLSIGN_RPC_LISTEN=off CALLSIGN_IAT_MAX_AGE="$max_age" \
-  java -jar target/callsign.jar > "$work/callsign.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:-} -jar target/callsign.jar > "$work/callsign.log" 2>&1 &
 callsign_pid=$!
 for _ in $(seq 900); do
   curl -sf -o /dev/null "http://127.0.0.1:$http_port/health/ready" && break

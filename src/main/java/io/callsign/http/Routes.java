@@ -52,7 +52,9 @@ public final class Routes {
      * such as a certificate fetch) run on a worker thread; the others run where the body arrived.
      */
     public <Q> Routes postJson(String path, Class<Q> requestType, Function<Q, Object> operation, boolean blocking) {
-        return post(path, new JsonOperationHandler<>(requestType, operation, blocking));
+        Function<Q, Optional<Object>> onIoThread = blocking ? request -> Optional.empty()
+                : request -> Optional.of(operation.apply(request));
+        return post(path, new JsonOperationHandler<>(requestType, onIoThread, operation));
     }
 
     /**
@@ -62,7 +64,7 @@ public final class Routes {
      */
     public <Q> Routes postJsonInlineFirst(String path, Class<Q> requestType,
                                           Function<Q, Optional<Object>> withoutWaiting, Function<Q, Object> mayWait) {
-        return post(path, new InlineFirstJsonHandler<>(requestType, withoutWaiting, mayWait));
+        return post(path, new JsonOperationHandler<>(requestType, withoutWaiting, mayWait));
     }
 
     HttpHandler handler() {

@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param signingInput {@code b64header "." b64payload} exactly as received, ASCII (VER-21)
  * @param signature    the 64-byte R||S signature (SIGN-12)
  * @param canonical    true when header and payload JSON are byte-identical to their RFC 8225 §9
- *                     canonical form (sorted keys, no whitespace); a strict profile may require it
+ *                     canonical form (sorted keys, no whitespace); a strict profile may require it.
+ *                     False also when the decoder was asked not to judge it
+ *                     ({@link PassportCodec#decode(String, boolean)})
  */
 public record DecodedPassport(String ppt, URI x5u, ShakenClaims claims, byte[] signingInput,
                               byte[] signature, boolean canonical) {

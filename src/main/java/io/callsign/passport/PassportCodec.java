@@ -76,7 +76,16 @@ public final class PassportCodec {
      *                           {@link Reason#INVALID_IDENTITY_HEADER} with the precise cause
      */
     public static DecodedPassport decode(String compactJws) {
-        return PassportDecoder.decode(compactJws);
+        return PassportDecoder.decode(compactJws, true);
+    }
+
+    /**
+     * {@link #decode(String)}, judging the RFC 8225 §9 canonical form only when {@code judgeCanonical}:
+     * only a strict verifier needs it (VER-21), and re-serialising both JSON objects is the dearest
+     * step of a decode. Unjudged, {@link DecodedPassport#canonical()} is false.
+     */
+    public static DecodedPassport decode(String compactJws, boolean judgeCanonical) {
+        return PassportDecoder.decode(compactJws, judgeCanonical);
     }
 
     private static String b64(String json) {

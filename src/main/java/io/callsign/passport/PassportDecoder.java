@@ -14,7 +14,7 @@ final class PassportDecoder {
     private PassportDecoder() {
     }
 
-    static DecodedPassport decode(String jws) {
+    static DecodedPassport decode(String jws, boolean judgeCanonical) {
         int[] dots = dots(jws);
         String headerJson = PassportJson.utf8("header", Base64Url.decode("header", jws, 0, dots[0]));
         JsonNode header = PassportJson.object("header", headerJson);
@@ -27,7 +27,7 @@ final class PassportDecoder {
         if (problem != null) {
             throw invalid(problem + " (RFC 7518 §3.4; SEC-06, SEC-07)");
         }
-        boolean canonical = headerJson.equals(PassportJson.canonical(header))
+        boolean canonical = judgeCanonical && headerJson.equals(PassportJson.canonical(header))
                 && payloadJson.equals(PassportJson.canonical(payload));
         byte[] signingInput = jws.substring(0, dots[1]).getBytes(StandardCharsets.US_ASCII);
         return new DecodedPassport("shaken", x5u, claims, signingInput, signature, canonical);

@@ -90,7 +90,8 @@ final class HeaderCheck {
         }
         DecodedPassport passport;
         try {
-            passport = PassportCodec.decode(header.token());
+            // VER-21: only the strict profile looks at the canonical form; the rfc profile skips its cost.
+            passport = PassportCodec.decode(header.token(), config.profile() == VerificationConfig.Profile.STRICT);
         } catch (PassportException e) {
             if (e.reason() == Reason.USE_SUPPORTED_PASSPORT_FORMAT && config.profile() == VerificationConfig.Profile.RFC) {
                 return Prepared.done(new HeaderOutcome.Ignored(e.detail() + "; the header is ignored"));

@@ -18,6 +18,11 @@ final class LabRouting implements CredentialSource {
     private final String labHost;
     private final CredentialSource lab;
     private final CredentialSource production;
+    /** The last URL judged and its answer: calls repeat a handful of x5u URLs, and URI parsing is not free. */
+    private volatile Judged last = new Judged("", false);
+
+    private record Judged(String x5u, boolean lab) {
+    }
 
     LabRouting(String labHost, CredentialSource lab, CredentialSource production) {
         this.labHost = unbracket(labHost).toLowerCase(Locale.ROOT);
@@ -36,6 +41,16 @@ final class LabRouting implements CredentialSource {
     }
 
     boolean isLab(String x5u) {
+        Judged judged = last;
+        if (judged.x5u().equals(x5u)) {
+            return judged.lab();
+        }
+        boolean lab = hostIsLab(x5u);
+        last = new Judged(x5u, lab);
+        return lab;
+    }
+
+    private boolean hostIsLab(String x5u) {
         try {
             String host = new URI(x5u).getHost();
             return host != null && unbracket(host).toLowerCase(Locale.ROOT).equals(labHost);

@@ -95,6 +95,20 @@ class PassportCodecTest {
     }
 
     @Test
+    void ver21_theCanonicalFormIsJudgedOnlyWhenAsked() {
+        String golden = TestKeys.resource("golden-shaken.jws").strip();
+
+        DecodedPassport judged = PassportCodec.decode(golden, true);
+        DecodedPassport unjudged = PassportCodec.decode(golden, false);
+
+        assertThat(judged.canonical()).isTrue();
+        assertThat(unjudged.canonical()).isFalse();
+        assertThat(unjudged.claims()).isEqualTo(judged.claims());
+        assertThat(unjudged.signingInput()).isEqualTo(judged.signingInput());
+        assertThat(unjudged.verifiedBy(Es256.active().verifierFor(TestKeys.PUBLIC))).isTrue();
+    }
+
+    @Test
     void ver21_signingInputIsTheReceivedBytesEvenWhenNotCanonical() {
         String payload = "{\"origid\":\"" + ORIGID + "\",\"attest\":\"A\",\"dest\":{\"tn\":[\"12155551213\"]},"
                 + "\"iat\":1443208345,\"orig\":{\"tn\":\"12155551212\"}}";

@@ -129,6 +129,11 @@ class VerificationSetupTest {
         assertThat(v4.resolve("not a url", now)).isSameAs(production);
         assertThat(v6.resolve("https://[::1]:8443/cert.pem", now)).isSameAs(lab);
         assertThat(named.resolve("https://sbc.lab.EXAMPLE/cert.pem", now)).isSameAs(lab);
+        // The remembered last answer never leaks to another URL, in either direction.
+        for (int i = 0; i < 3; i++) {
+            assertThat(v4.resolve("https://127.0.0.1:40123/.well-known/stir/cert.pem", now)).isSameAs(lab);
+            assertThat(v4.resolve("https://127.0.0.2:40123/cert.pem", now)).isSameAs(production);
+        }
     }
 
     @Test
