@@ -17,7 +17,7 @@
 # - Distinct PASSporTs. A verifier does not see one token thousands of times, and one token would
 #   let caches (CPU, branch predictors, the replay table) look better than they are. So BENCH_TOKENS
 #   Identity headers are signed through /v1/sign (attestation A, each with a fresh origid and
-#   signature) and bench/verify.lua rotates through them.
+#   signature) and bench/bodies.lua rotates through them.
 # - Replay detection (VER-20) stays on, as in production (CALLSIGN_REPLAY=flag). Each token is sent
 #   with the Call-ID it was signed for, every time: the same PASSporT under the same Call-ID is a
 #   request re-sent after a 407, not a replay, so every answer is the normal verdict
@@ -46,9 +46,8 @@ THREADS=${BENCH_THREADS:-2}
 WARMUP=${BENCH_WARMUP:-20}
 TOKENS=${BENCH_TOKENS:-1000}
 
-for tool in java mvn openssl wrk secsipidx python3 curl; do
-  command -v "$tool" >/dev/null || { echo "bench/verify.sh: '$tool' is not installed" >&2; exit 1; }
-done
+source bench/lib.sh
+require_tools java mvn openssl wrk secsipidx python3 curl
 
 # Each batch must outlive its own signing (a few seconds) and run; 60 s is the default window.
 max_age=60
@@ -56,97 +55,14 @@ longest=$((WARMUP > DURATION ? WARMUP : DURATION))
 [ $((longest + 20)) -gt "$max_age" ] && max_age=$((longest + 20))
 sx_expire=$((WARMUP + DURATION + 60))
 
-work=$(mktemp -d -t callsign-bench-XXXXXX)
-callsign_pid=""
-secsipidx_pid=""
+# --- 1. build and raw ES256 -----------------------------------------------------------------------
+build_if_needed
+provider_verifies=$(jmh_es256 verify)
+openssl_verifies=$(openssl_es256 verify)
 
-stop_process() { # pid, seconds to wait before SIGKILL
-  local pid=$1 grace=$2
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq $((grace * 10))); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  local status=$?
-  if [ "$status" -ne 0 ]; then
-    for f in "$work/callsign.log" "$work/secsipidx.log"; do
-      [ -f "$f" ] && { echo "--- last lines of $(basename "$f")" >&2; tail -20 "$f" >&2; }
-    done
-  fi
-  stop_process "$secsipidx_pid" 5
-  stop_process "$callsign_pid" 30
-  # Callsign stops its embedded PostgreSQL on SIGTERM; if it was killed, stop the server it left.
-  local pg_pid_file="$work/data/postgres/postmaster.pid"
-  if [ -f "$pg_pid_file" ]; then
-    stop_process "$(head -1 "$pg_pid_file")" 10
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-log() { echo "== $*" >&2; }
-
-# --- 1. build -------------------------------------------------------------------------------------
-newest_source=$(find src pom.xml db -type f -newer target/callsign.jar 2>/dev/null | head -1 || true)
-if [ ! -f target/callsign.jar ] || [ ! -f target/bench-classpath.txt ] || [ -n "$newest_source" ]; then
-  log "building (mvn package, test classes, bench class path)"
-  mvn -B -q -o -DskipTests package dependency:build-classpath >&2 \
-      -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-fi
-
-# --- 2. raw ES256 ---------------------------------------------------------------------------------
-log "JMH: Es256Benchmark.verify on the provider Callsign picks (AUTO), 3 x 3 s after 2 x 2 s warm-up"
-# jmh.ignoreLock: JMH's lock file is per machine, and another user's run must not stop this one.
-java -Djmh.ignoreLock=true -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main \
-    'io.callsign.passport.bench.Es256Benchmark.verify$' -p provider=AUTO -f 1 -wi 2 -w 2s -i 3 -r 3s \
-    -rf json -rff "$work/jmh.json" > "$work/jmh.txt" 2>&1 || { cat "$work/jmh.txt" >&2; exit 1; }
-provider_verifies=$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))[0]["primaryMetric"]["score"]))' "$work/jmh.json")
-
-log "openssl speed -seconds 3 ecdsap256"
-openssl speed -seconds 3 ecdsap256 > "$work/openssl.txt" 2>/dev/null
-# The result line: " 256 bits ecdsa (nistp256)   0.0000s   0.0001s  40000.0  12000.0" (sign/s, verify/s).
-openssl_verifies=$(awk '/ecdsa \(nistp256\)/ && $NF ~ /^[0-9.]+$/ {print int($NF)}' "$work/openssl.txt" | tail -1)
-
-# --- 3. Callsign ----------------------------------------------------------------------------------
-http_port=$(free_port)
-tls_port=$(free_port)
-log "starting Callsign on 127.0.0.1:$http_port (lab credentials, embedded PostgreSQL under $work/data, CALLSIGN_IAT_MAX_AGE=$max_age)"
-CALLSIGN_DATA_DIR="$work/data" CALLSIGN_LISTEN="127.0.0.1:$http_port" CALLSIGN_TLS_LISTEN="127.0.0.1:$tls_port" \
-  CALLSIGN_LAB_HOST=127.0.0.1 CALLSIGN_RPC_LISTEN=off CALLSIGN_IAT_MAX_AGE="$max_age" \
-  java ${BENCH_JAVA_OPTS:-} -jar target/callsign.jar > "$work/callsign.log" 2>&1 &
-callsign_pid=$!
-for _ in $(seq 900); do
-  curl -sf -o /dev/null "http://127.0.0.1:$http_port/health/ready" && break
-  kill -0 "$callsign_pid" 2>/dev/null || { tail -30 "$work/callsign.log" >&2; exit 1; }
-  sleep 0.1
-done
-curl -sf -o /dev/null "http://127.0.0.1:$http_port/health/ready" || { echo "Callsign not ready after 90 s" >&2; exit 1; }
-provider_name=$(sed -n 's/.*ES256 provider: //p' "$work/callsign.log" | head -1)
-
-log "provisioning subscriber 'bench' (verified), auth user bench@ims.local, number 15145559876 (verified)"
-provision() { # path, JSON body: the provisioning API, open to loopback clients when no token is set
-  curl -sf -o /dev/null -X PUT -H 'Content-Type: application/json' -d "$2" "http://127.0.0.1:$http_port$1" \
-    || { echo "provisioning $1 failed" >&2; exit 1; }
-}
-provision /v1/subscribers/bench '{"name": "Benchmark", "verified": true, "users": ["bench@ims.local"]}'
-provision /v1/numbers/15145559876 '{"subscriber": "bench", "verified": true}'
-
-sign_body='{"from":"sip:+15145559876@ims.local;user=phone","to":"sip:+15145551234@ims.local","callId":"bench@ims.local","sourceIp":"127.0.0.1","authUser":"bench@ims.local"}'
-attest=""
-for _ in $(seq 50); do
-  attest=$(curl -s -H 'Content-Type: application/json' -d "$sign_body" "http://127.0.0.1:$http_port/v1/sign" \
-           | python3 -c 'import json,sys; print(json.load(sys.stdin).get("attest"))')
-  [ "$attest" = "A" ] && break
-  sleep 0.1
-done
-[ "$attest" = "A" ] || { echo "the provisioned number never signed with A (got '$attest')" >&2; exit 1; }
+# --- 2. Callsign ----------------------------------------------------------------------------------
+start_callsign CALLSIGN_IAT_MAX_AGE="$max_age"
+provision_bench_number
 
 sign_tokens() { # count, output file, form: "verify" (a /v1/verify body per line) or "identity" (the header value)
   python3 - "$http_port" "$1" "$2" "$3" <<'PY'
@@ -192,29 +108,26 @@ if answer.get("verstat") != "TN-Validation-Passed" or answer.get("attest") != "A
     sys.exit(f"the warm-up verification did not pass: {answer.get('verstat')}: {answer.get('detail')}")
 PY
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime of a process, in clock ticks
+log "signing $TOKENS Identity headers for the warm-up"
+sign_tokens "$TOKENS" "$work/warmup-bodies.txt" verify
 
-run_wrk() { # label, url, warm-up bodies, measured bodies, content type, output file, server pid, hook between
-  log "wrk $1: warm-up ${WARMUP} s, then ${DURATION} s, $CONNECTIONS connections, $THREADS threads"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/verify.lua "$2" -- "$3" "$5" > /dev/null
-  $8
-  local before; before=$(cpu_ticks "$7")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/verify.lua "$2" -- "$4" "$5" > "$6"
-  local after; after=$(cpu_ticks "$7")
-  local requests; requests=$(awk '/ requests in / {print $1}' "$6")
-  echo "$(( (after - before) * 1000000 / $(getconf CLK_TCK) / requests ))" > "$6.cpu"
-  cat "$6" >&2
-  if grep -q "Non-2xx" "$6"; then echo "$1 answered errors under load" >&2; exit 1; fi
-}
-rps() { awk '/^Requests\/sec:/ {print int($2)}' "$1"; }
-pct() { awk -v p="$2%" '$1 == p {print $2}' "$1"; }
+log "warming the certificate cache: one POST /v1/verify (fetches the x5u from 127.0.0.1:$tls_port)"
+head -1 "$work/warmup-bodies.txt" > "$work/probe.json"
+curl -s -H 'Content-Type: application/json' --data-binary @"$work/probe.json" \
+    "http://127.0.0.1:$http_port/v1/verify" > "$work/probe-answer.json"
+python3 - "$work/probe-answer.json" <<'PY' || exit 1
+import json, sys
+answer = json.load(open(sys.argv[1]))
+if answer.get("verstat") != "TN-Validation-Passed" or answer.get("attest") != "A" or answer.get("replay"):
+    sys.exit(f"the warm-up verification did not pass: {answer.get('verstat')}: {answer.get('detail')}")
+PY
 
 sign_measured() {
   log "signing $TOKENS fresh Identity headers for the measured run"
   sign_tokens "$TOKENS" "$work/measured-bodies.txt" verify
 }
-run_wrk Callsign "http://127.0.0.1:$http_port/v1/verify" "$work/warmup-bodies.txt" "$work/measured-bodies.txt" \
-    application/json "$work/wrk-callsign.txt" "$callsign_pid" sign_measured
+run_wrk Callsign "http://127.0.0.1:$http_port/v1/verify" "$work/wrk-callsign.txt" "$callsign_pid" \
+    application/json "$work/warmup-bodies.txt" "$work/measured-bodies.txt" sign_measured
 
 # /v1/verify answers 200 for failed verdicts too, so the verdicts are checked on the server's counters.
 curl -sf "http://127.0.0.1:$http_port/metrics" > "$work/metrics.txt"
@@ -242,7 +155,7 @@ cp "$work/data/lab/shaken.pem" "$work/shaken.pem"
 stop_process "$callsign_pid" 30
 callsign_pid=""
 
-# --- 4. secsipidx ---------------------------------------------------------------------------------
+# --- 3. secsipidx ---------------------------------------------------------------------------------
 sx_port=$(free_port)
 log "starting secsipidx -H 127.0.0.1:$sx_port -fpubkey (the lab leaf certificate) -expire $sx_expire"
 secsipidx -H "127.0.0.1:$sx_port" -fpubkey "$work/shaken.pem" -expire "$sx_expire" > "$work/secsipidx.log" 2>&1 &
@@ -254,22 +167,18 @@ for _ in $(seq 50); do
 done
 grep -q '^OK' "$work/sx-probe.txt" || { echo "secsipidx did not verify: $(cat "$work/sx-probe.txt")" >&2; exit 1; }
 # secsipidx answers 500 for a failed check, so wrk's Non-2xx count catches any failure.
-run_wrk secsipidx "http://127.0.0.1:$sx_port/v1/check" "$work/check-warmup.txt" "$work/check-measured.txt" \
-    text/plain "$work/wrk-secsipidx.txt" "$secsipidx_pid" true
+run_wrk secsipidx "http://127.0.0.1:$sx_port/v1/check" "$work/wrk-secsipidx.txt" "$secsipidx_pid" \
+    text/plain "$work/check-warmup.txt" "$work/check-measured.txt" true
 
-# --- 5. summary -----------------------------------------------------------------------------------
-c_rps=$(rps "$work/wrk-callsign.txt"); s_rps=$(rps "$work/wrk-secsipidx.txt")
-ratio() { python3 -c 'import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f"{a / b:.2f}" if b else "n/a")' "$1" "$2"; }
+# --- 4. summary -----------------------------------------------------------------------------------
 echo
 echo "STI-VS benchmark, $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (after ${WARMUP} s warm-up), $TOKENS distinct tokens"
 if [ "$max_age" -ne 60 ]; then echo "freshness window widened to CALLSIGN_IAT_MAX_AGE=$max_age s to cover the runs"; fi
 printf '%-50s %s\n' "ES256 verifies/s, $provider_name (JMH)" "$provider_verifies"
 printf '%-50s %s\n' "ES256 verifies/s, openssl speed ecdsap256" "$openssl_verifies"
 printf '%-50s %s\n' "ratio provider/openssl" "$(ratio "$provider_verifies" "$openssl_verifies")"
-printf '%-50s %s req/s  p50 %s  p99 %s\n' "Callsign POST /v1/verify (warm cache)" "$c_rps" \
-    "$(pct "$work/wrk-callsign.txt" 50)" "$(pct "$work/wrk-callsign.txt" 99)"
-printf '%-50s %s req/s  p50 %s  p99 %s\n' "secsipidx POST /v1/check (-fpubkey)" "$s_rps" \
-    "$(pct "$work/wrk-secsipidx.txt" 50)" "$(pct "$work/wrk-secsipidx.txt" 99)"
-printf '%-50s %s\n' "ratio Callsign/secsipidx (req/s)" "$(ratio "$c_rps" "$s_rps")"
+summary_line "Callsign POST /v1/verify (warm cache)" "$work/wrk-callsign.txt"
+summary_line "secsipidx POST /v1/check (-fpubkey)" "$work/wrk-secsipidx.txt"
+printf '%-50s %s\n' "ratio Callsign/secsipidx (req/s)" "$(ratio "$(rps "$work/wrk-callsign.txt")" "$(rps "$work/wrk-secsipidx.txt")")"
 printf '%-50s %s us / %s us\n' "server CPU per request, Callsign / secsipidx" \
     "$(cat "$work/wrk-callsign.txt.cpu")" "$(cat "$work/wrk-secsipidx.txt.cpu")"

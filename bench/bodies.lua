@@ -1,7 +1,7 @@
--- wrk script for bench/verify.sh: POSTs request bodies read from a file, one body per line,
--- rotating through them so that the server sees many distinct PASSporTs instead of one.
+-- wrk script of the benchmarks: POSTs request bodies read from a file, one body per line, rotating
+-- through them (bench/verify.sh: so that the server sees many distinct PASSporTs instead of one).
 --
---   wrk -s bench/verify.lua URL -- BODIES_FILE CONTENT_TYPE
+--   wrk -s bench/bodies.lua URL -- BODIES_FILE CONTENT_TYPE
 --
 -- Each wrk thread starts at its own offset in the list, so the threads do not send the same body
 -- at the same moment.
@@ -14,7 +14,7 @@ function setup(thread)
 end
 
 function init(args)
-  local file = assert(args[1], "usage: wrk -s verify.lua URL -- BODIES_FILE [CONTENT_TYPE]")
+  local file = assert(args[1], "usage: wrk -s bodies.lua URL -- BODIES_FILE [CONTENT_TYPE]")
   bodies = {}
   for line in io.lines(file) do
     if #line > 0 then
