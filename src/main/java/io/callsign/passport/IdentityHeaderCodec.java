@@ -57,7 +57,7 @@ public final class IdentityHeaderCodec {
         }
         String uri = raw.substring(1, raw.length() - 1).strip();
         try {
-            URI parsed = new URI(uri);
+            URI parsed = KnownUris.parse(uri);
             if (parsed.isAbsolute()) {
                 return parsed;
             }

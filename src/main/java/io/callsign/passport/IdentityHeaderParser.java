@@ -33,10 +33,27 @@ final class IdentityHeaderParser {
                     + IdentityHeaderCodec.MAX_HEADER_CHARS + " (SEC-09)");
         }
         String unfolded = unfold(headerValue.strip());
-        Matcher name = HEADER_NAME.matcher(unfolded);
-        IdentityHeaderParser parser = new IdentityHeaderParser(name.lookingAt() ? unfolded.substring(name.end()) : unfolded);
+        IdentityHeaderParser parser = new IdentityHeaderParser(withoutHeaderName(unfolded));
         String token = parser.token();
         return IdentityHeaderCodec.build(token, parser.params());
+    }
+
+    /**
+     * A value pasted with its header name ("Identity:" or the compact "y:") loses it. A PASSporT starts
+     * with base64url of '{' ("ey"), so only a value starting with i or y can carry a name; the
+     * expression runs only then.
+     */
+    private static String withoutHeaderName(String value) {
+        int first = 0;
+        while (first < value.length() && isWhitespace(value.charAt(first))) {
+            first++;
+        }
+        char c = first < value.length() ? Character.toLowerCase(value.charAt(first)) : ' ';
+        if (c != 'i' && c != 'y') {
+            return value;
+        }
+        Matcher name = HEADER_NAME.matcher(value);
+        return name.lookingAt() ? value.substring(name.end()) : value;
     }
 
     // RFC 3261 §25.1 LWS: a line break is allowed only as a fold, i.e. followed by SP or HTAB.

@@ -78,7 +78,7 @@ final class PassportDecoder {
 
     private static URI absoluteUri(String x5u) {
         try {
-            URI uri = new URI(x5u);
+            URI uri = KnownUris.parse(x5u);
             if (uri.isAbsolute() && !uri.isOpaque()) {
                 return uri;
             }

@@ -74,8 +74,10 @@ final class VerstatUri {
         if (colon < 0 || at < 0) {
             return Optional.empty();
         }
-        String user = VERSTAT.matcher(uri.substring(colon + 1, at)).replaceAll("");
-        String host = VERSTAT.matcher(uri.substring(at)).replaceAll("");
+        // Nearly every URI carries no verstat yet: look before running the expression.
+        boolean carries = lower.contains(";verstat=");
+        String user = carries ? VERSTAT.matcher(uri.substring(colon + 1, at)).replaceAll("") : uri.substring(colon + 1, at);
+        String host = carries ? VERSTAT.matcher(uri.substring(at)).replaceAll("") : uri.substring(at);
         return Optional.of(uri.substring(0, colon + 1) + user + ";verstat=" + verstat + host);
     }
 
