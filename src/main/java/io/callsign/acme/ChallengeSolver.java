@@ -39,6 +39,12 @@ sealed interface ChallengeSolver permits Http01Solver, Dns01Solver, TkauthSolver
         };
     }
 
+    /** The challenge of {@code type} the CA offers for the authorization, or a failure naming the setting. */
+    static <C extends Challenge> C offered(Authorization authorization, Class<C> type, String name, String domain) {
+        return authorization.findChallenge(type).orElseThrow(() -> new AcmeFailure("the CA offers no " + name
+                + " challenge for " + domain + "; choose another challenge type (CALLSIGN_ACME_CHALLENGE)"));
+    }
+
     /** Triggers {@code challenge} and waits for the CA's verdict; anything but valid throws. */
     static void complete(Challenge challenge, Duration timeout, Clock clock) throws AcmeException, InterruptedException {
         if (challenge.getStatus() == Status.VALID) {

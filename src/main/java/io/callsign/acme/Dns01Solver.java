@@ -25,9 +25,7 @@ record Dns01Solver(String domain, DnsHook hook, Duration timeout, Clock clock) i
 
     @Override
     public void solve(Authorization authorization, KeyPair accountKey) throws AcmeException, InterruptedException {
-        Dns01Challenge challenge = authorization.findChallenge(Dns01Challenge.class)
-                .orElseThrow(() -> new AcmeFailure("the CA offers no dns-01 challenge for " + domain
-                        + "; choose another challenge type (CALLSIGN_ACME_CHALLENGE)"));
+        Dns01Challenge challenge = ChallengeSolver.offered(authorization, Dns01Challenge.class, "dns-01", domain);
         String name = Dns01Challenge.toRRName(authorization.getIdentifier());
         String value = challenge.getDigest();
         hook.present(domain, name, value);

@@ -24,9 +24,7 @@ record Http01Solver(String domain, Http01Responder responder, Duration timeout, 
 
     @Override
     public void solve(Authorization authorization, KeyPair accountKey) throws AcmeException, InterruptedException {
-        Http01Challenge challenge = authorization.findChallenge(Http01Challenge.class)
-                .orElseThrow(() -> new AcmeFailure("the CA offers no http-01 challenge for " + domain
-                        + "; choose another challenge type (CALLSIGN_ACME_CHALLENGE)"));
+        Http01Challenge challenge = ChallengeSolver.offered(authorization, Http01Challenge.class, "http-01", domain);
         responder.put(challenge.getToken(), challenge.getAuthorization());
         try {
             ChallengeSolver.complete(challenge, timeout, clock);

@@ -43,6 +43,13 @@ final class Check {
         return value;
     }
 
+    /** A body may repeat the path's key, e.g. {@code "id"} in PUT /v1/subscribers/{id}, but not contradict it. */
+    static void samePathKey(String field, String inBody, String pathKey) {
+        if (inBody != null && !inBody.equals(pathKey)) {
+            throw Problem.badRequest("field '" + field + "': '" + inBody + "' differs from '" + pathKey + "' in the path");
+        }
+    }
+
     static boolean isKey(String value) {
         return KEY.matcher(value).matches();
     }

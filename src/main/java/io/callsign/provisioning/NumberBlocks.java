@@ -34,9 +34,7 @@ final class NumberBlocks implements Resource<NumberBlocks.Input, NumberBlock> {
     @Override
     public Input input(byte[] json, String key) {
         Body body = Exchanges.decode(json, Body.class);
-        if (body.id() != null && !body.id().equals(key)) {
-            throw Problem.badRequest("field 'id': '" + body.id() + "' differs from '" + key + "' in the path");
-        }
+        Check.samePathKey("id", body.id(), key);
         return new Input(Check.tn("prefix", body.prefix()), Check.key("subscriber", body.subscriber()),
                 Boolean.TRUE.equals(body.verified()));
     }

@@ -1,7 +1,6 @@
 package io.callsign.provisioning;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.callsign.http.Problem;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,9 +36,7 @@ final class Numbers implements Resource<Numbers.Input, NumberAssignment> {
     @Override
     public Input input(byte[] json, String key) {
         Body body = Exchanges.decode(json, Body.class);
-        if (body.tn() != null && !Check.tn("tn", body.tn()).equals(key)) {
-            throw Problem.badRequest("field 'tn': '" + body.tn() + "' differs from '" + key + "' in the path");
-        }
+        Check.samePathKey("tn", body.tn() == null ? null : Check.tn("tn", body.tn()), key);
         Optional<OffsetDateTime> from = Check.instant("validFrom", body.validFrom());
         Optional<OffsetDateTime> until = Check.instant("validUntil", body.validUntil());
         Check.window(from, until);

@@ -36,9 +36,7 @@ final class Subscribers implements Resource<Subscribers.Input, Subscriber> {
     @Override
     public Input input(byte[] json, String key) {
         Body body = Exchanges.decode(json, Body.class);
-        if (body.id() != null && !body.id().equals(key)) {
-            throw Problem.badRequest("field 'id': '" + body.id() + "' differs from '" + key + "' in the path");
-        }
+        Check.samePathKey("id", body.id(), key);
         String name = body.name() == null ? "" : body.name();
         if (name.length() > 256) {
             throw Problem.badRequest("field 'name': " + name.length() + " characters, at most 256 are allowed");

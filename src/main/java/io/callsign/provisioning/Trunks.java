@@ -38,9 +38,7 @@ final class Trunks implements Resource<Trunks.Input, Trunk> {
     @Override
     public Input input(byte[] json, String key) {
         Body body = Exchanges.decode(json, Body.class);
-        if (body.name() != null && !body.name().equals(key)) {
-            throw Problem.badRequest("field 'name': '" + body.name() + "' differs from '" + key + "' in the path");
-        }
+        Check.samePathKey("name", body.name(), key);
         String kind = Check.kind(body.kind());
         Optional<String> subscriber = Optional.ofNullable(body.subscriber()).map(s -> Check.key("subscriber", s));
         // Schema rule trunks_customer_has_subscriber: a customer trunk vouches for one subscriber.
